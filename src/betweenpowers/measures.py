@@ -39,10 +39,12 @@ def vote_agreement(vote_a: str, vote_b: str, rule: str = "half") -> float:
         raise ValueError(f"rule must be one of {AGREEMENT_RULES}, not {rule!r}")
     if vote_a not in _COUNTED_VOTES or vote_b not in _COUNTED_VOTES:
         return math.nan
+    if rule == "excluding_abstentions" and "abstain" in (vote_a, vote_b):
+        return math.nan
     if vote_a == vote_b:
         return 1.0
     if "abstain" in (vote_a, vote_b):
-        return {"identical": 0.0, "half": 0.5, "excluding_abstentions": math.nan}[rule]
+        return 0.5 if rule == "half" else 0.0
     return 0.0
 
 

@@ -1,0 +1,139 @@
+"""Notebook-level tests: structure of the lessons, and exercises that give the right feedback when executed.
+
+nbval (configured in pyproject.toml) proves that every notebook runs and compares the key outputs; the tests here
+execute the solution and exercise notebooks with nbclient and read what each ``check(...)`` printed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from betweenpowers.exercises import make_exercise
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
+ALL_NOTEBOOKS = sorted(p for d in ("notebooks", "exercises", "solutions") for p in (ROOT / d).glob("*.ipynb"))
+CHECK_CALL = re.compile(r'check\("([^"]+)"')
+
+SKELETON = ("## Overview", "### Learning objectives", "### Time to learn", "### Prerequisites",
+            "## Check your understanding", "## Key takeaways", "## Sources and further reading")
+
+
+def _execute(notebook: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode:
+    client = NotebookClient(notebook, timeout=120, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(folder)}})
+    client.execute()
+    return notebook
+
+
+def _check_feedback(notebook: nbformat.NotebookNode) -> dict[str, str]:
+    """Map each question id to the text its check(...) cell printed."""
+    feedback = {}
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        ids = CHECK_CALL.findall(cell.source)
+        if ids:
+            printed = "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")
+            feedback[ids[-1]] = printed
+    return feedback
+
+
+def test_there_is_a_lesson_and_every_lesson_has_a_pair():
+    assert LESSONS, "notebooks/ has no lessons"
+    for lesson in LESSONS:
+        assert (ROOT / "solutions" / lesson.name).exists(), f"solutions/{lesson.name} is missing"
+        assert (ROOT / "exercises" / lesson.name).exists(), f"exercises/{lesson.name} is missing"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lesson_follows_the_skeleton_and_has_an_explorer(path):
+    notebook = nbformat.read(path, as_version=4)
+    markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    for heading in SKELETON:
+        assert heading in markdown, f"{path.name}: missing '{heading}'"
+    code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+    assert "_explorer(" in code, f"{path.name}: no explorer"
+    assert "NBVAL_CHECK_OUTPUT" in code, f"{path.name}: no key output compared by nbval"
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_stored_notebook_is_clean(path):
+    notebook = nbformat.read(path, as_version=4)
+    assert notebook.metadata["kernelspec"]["name"] == "python3"
+    is_exercise = path.parent.name == "exercises"
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        if is_exercise:
+            assert not cell.outputs, f"{path.name} cell {index}: exercises carry no outputs"
+            continue
+        assert cell.execution_count is not None, f"{path.name} cell {index}: not executed (store outputs)"
+        for output in cell.outputs:
+            assert output.get("output_type") != "error", f"{path.name} cell {index}: stored error"
+            if "image/png" in output.get("data", {}):
+                alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
+                assert len(alt) > 20, f"{path.name} cell {index}: figure without alt text"
+
+
+@pytest.fixture(scope="module", params=SOLUTIONS, ids=lambda p: p.name)
+def executed_pair(request):
+    """A solution notebook and its exercise version, both executed."""
+    solution = nbformat.read(request.param, as_version=4)
+    exercise = make_exercise(solution, request.param.name)
+    folder = request.param.parent
+    return _execute(solution, folder), _execute(exercise, ROOT / "exercises")
+
+
+def test_solutions_pass_every_check(executed_pair):
+    solution, _ = executed_pair
+    feedback = _check_feedback(solution)
+    assert 4 <= len(feedback) <= 8, f"expected 4-8 questions, found {sorted(feedback)}"
+    for question, printed in feedback.items():
+        assert printed.startswith(("Correct", "Thanks")), f"{question}: {printed!r}"
+
+
+def test_exercises_run_cleanly_and_report_not_answered(executed_pair):
+    _, exercise = executed_pair
+    feedback = _check_feedback(exercise)
+    assert feedback, "no check(...) calls in the exercise notebook"
+    for question, printed in feedback.items():
+        assert printed.startswith("Not answered yet"), f"{question}: {printed!r}"
+
+
+def test_question_kinds_include_choice_and_interpretation():
+    from betweenpowers.checks import ChoiceQuestion, TextQuestion, get_question
+
+    for path in SOLUTIONS:
+        notebook = nbformat.read(path, as_version=4)
+        ids = {qid for c in notebook.cells if c.cell_type == "code" for qid in CHECK_CALL.findall(c.source)}
+        kinds = {type(get_question(qid)) for qid in ids}
+        assert ChoiceQuestion in kinds and TextQuestion in kinds, path.name
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
+def test_a_solution_with_its_answer_removed_fails_its_check(path):
+    """Blank each '# SOLUTION' answer in turn: its check must then say the question is not answered."""
+    from betweenpowers.checks import Outcome, evaluate
+
+    notebook = nbformat.read(path, as_version=4)
+    namespace: dict = {}
+    sources = [c.source for c in notebook.cells if c.cell_type == "code"]
+    blanked_any = False
+    for source in sources:
+        match = re.search(r"^(answer_\S+) = .*# SOLUTION$", source, flags=re.MULTILINE)
+        question = CHECK_CALL.search(source)
+        runnable = source.replace("check(", "_unused_check(")
+        exec(compile(runnable, str(path), "exec"), {**namespace, "_unused_check": lambda *a: None}, namespace)
+        if match and question:
+            answer = namespace[match.group(1)]
+            assert evaluate(question.group(1), answer).outcome is Outcome.CORRECT
+            assert evaluate(question.group(1), ...).outcome is Outcome.NOT_ANSWERED
+            blanked_any = True
+    assert blanked_any, f"{path.name}: no '# SOLUTION' answers found"
