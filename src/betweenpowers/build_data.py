@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from betweenpowers.data import validate
 from betweenpowers.vectors import trade_vector
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -273,7 +274,7 @@ _register(Table(
     name="unga_agreement_yearly",
     title="Yearly UN General Assembly vote agreement of every country with the USA, Russia, China and Kazakhstan",
     description="For each calendar year 1992-2021, each country and each partner (USA, RUS, CHN, KAZ): the number "
-                "of roll calls both took part in and the share of agreement under two abstention rules.",
+                "of roll calls both took part in and the share of agreement under three rules for abstentions.",
     derivation="Computed from the main series of unga_roll_calls (one source per year) and the all-country "
                "vote files. Only roll calls where both countries voted yes, no or abstain count (absences "
                "excluded). agreement_identical: share of identical votes (an abstention against a yes or no counts as disagreement). agreement_half: identical votes score 1, one abstention against a yes or no scores "
@@ -997,10 +998,11 @@ def build_macro_kaz_annual(raw: Path) -> pd.DataFrame:
     weo = _read(raw, folder + "imf_weo_kaz_gdp_current_usd_1992_2031.csv")
     brent = _read(raw, folder + "eia_brent_spot_annual_1987_2025.csv")
     years = pd.DataFrame({"year": range(1990, 2032)})
-    bns = _bns_monthly(raw)
+    bns = _read(raw, folder + "bns_kaz_merchandise_trade_totals_monthly_2019_2026.csv")
     bns = bns.assign(year=bns["month"].str[:4].astype(int))
-    bns_year = bns.groupby("year").agg(months=("month", "size"), exports_usd_mn_bns=("exports_usd_mn_bns", "sum"),
-                                       imports_usd_mn_bns=("imports_usd_mn_bns", "sum")).reset_index()
+    bns_year = bns.groupby("year").agg(months=("month", "size"), exports_usd_mn_bns=("exports_thousand_usd", "sum"),
+                                       imports_usd_mn_bns=("imports_thousand_usd", "sum")).reset_index()
+    bns_year[["exports_usd_mn_bns", "imports_usd_mn_bns"]] /= 1000
     bns_year = bns_year[bns_year["months"] == 12].drop(columns="months")
     out = (
         years
@@ -1098,6 +1100,8 @@ def build_all(raw: Path) -> dict[str, pd.DataFrame]:
         expected = [f.name for f in TABLES[name].fields]
         if list(frame.columns) != expected:
             raise RuntimeError(f"{name}: columns {list(frame.columns)} differ from the schema {expected}")
+        schema = resource_descriptor(TABLES[name], b"", len(frame))["schema"]
+        validate(frame, {"schema": schema}, f"built table {name}")  # raises DataError before anything is written
     return {name: tables[name] for name in TABLES}
 
 
@@ -1177,7 +1181,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Raw data folder not found: {args.raw}. Pass --raw DIR (the folder with the PROVENANCE.md "
               "files).", file=sys.stderr)
         return 2
-    tables = build_all(args.raw)
+    try:
+        tables = build_all(args.raw)
+    except FileNotFoundError as error:
+        print(f"{error}. Pass --raw DIR (the folder with the PROVENANCE.md files).", file=sys.stderr)
+        return 2
     paths = write_all(tables, args.out)
     for path in paths:
         print(f"wrote {path} ({path.stat().st_size:,} bytes)")

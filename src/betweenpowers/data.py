@@ -80,7 +80,10 @@ def _read_checked(path: Path, entry: dict) -> pd.DataFrame:
                         "(or rebuild it with `python -m betweenpowers.build_data`).")
     content = path.read_bytes()
     expected = entry.get("hash", "").removeprefix("sha256:")
-    if expected and hashlib.sha256(content).hexdigest() != expected:
+    if not expected:
+        raise DataError(f"data/datapackage.json gives no sha256 for {path}; rebuild it with "
+                        "`python -m betweenpowers.build_data`.")
+    if hashlib.sha256(content).hexdigest() != expected:
         raise DataError(f"Data file {path} has been changed or damaged: its sha256 differs from "
                         "data/datapackage.json. Restore it with `git checkout -- data/`.")
     fields = entry["schema"]["fields"]

@@ -1,0 +1,264 @@
+"""The loaders of betweenpowers.data: types, copies, clear errors, and no writes to data/."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from betweenpowers import data
+from betweenpowers.data import DataError
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+RESOURCES = {r["name"]: r for r in json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))["resources"]}
+NAMES = list(RESOURCES)
+
+
+@pytest.fixture(autouse=True)
+def real_data(monkeypatch: pytest.MonkeyPatch):
+    """Every test starts on the repository's data/ with empty caches, and leaves empty caches behind."""
+    monkeypatch.delenv(data.DATA_DIR_ENV, raising=False)
+    data.clear_cache()
+    yield
+    data.clear_cache()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Point the loaders at a copy of data/ (datapackage.json plus the tables a test asks for)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+
+    def make(*tables: str, descriptor: bool = True) -> Path:
+        if descriptor:
+            shutil.copy2(DATA / "datapackage.json", folder / "datapackage.json")
+        for name in tables:
+            shutil.copy2(DATA / f"{name}.csv", folder / f"{name}.csv")
+        monkeypatch.setenv(data.DATA_DIR_ENV, str(folder))
+        data.clear_cache()
+        return folder
+
+    yield make
+    data.clear_cache()
+
+
+# --------------------------------------------------------------------------------------------------
+# One loader per table, with the declared types
+# --------------------------------------------------------------------------------------------------
+EXPECTED_DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "string": "string"}
+
+
+def test_table_names_are_the_descriptor_resources() -> None:
+    assert data.table_names() == NAMES
+    loaders = {n.removeprefix("load_") for n in dir(data) if n.startswith("load_") and n != "load_table"}
+    assert loaders == set(NAMES), "every table needs exactly one load_<name> function"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_loader_returns_typed_frame(name: str) -> None:
+    loader = getattr(data, f"load_{name}")
+    assert loader.__doc__ and loader.__doc__.strip()
+    frame = loader()
+    assert isinstance(frame, pd.DataFrame)
+    fields = RESOURCES[name]["schema"]["fields"]
+    assert list(frame.columns) == [f["name"] for f in fields]
+    assert len(frame) == RESOURCES[name]["rows"]
+    for f in fields:
+        dtype = frame[f["name"]].dtype
+        if f["type"] == "date":
+            assert pd.api.types.is_datetime64_dtype(dtype), (f["name"], dtype)
+            assert frame[f["name"]].notna().any(), f["name"]
+        else:
+            assert str(dtype) == EXPECTED_DTYPES[f["type"]], (f["name"], dtype)
+
+
+def test_values_read_as_typed() -> None:
+    roll_calls = data.load_unga_roll_calls()
+    first = roll_calls.iloc[0]
+    assert first["vote_id"] == "V3662"
+    assert first["date"] == pd.Timestamp("1992-08-03")
+    assert bool(first["in_main_series"])
+    undl_2020 = roll_calls[(roll_calls["source"] == "undl") & (roll_calls["year"] == 2020)]
+    assert len(undl_2020) == 100 and not undl_2020["in_main_series"].any()
+    assert pd.isna(first["amendment"])
+    assert first["total_yes"] == 129
+    # "NA" is Namibia, not a missing value.
+    world = data.load_world_gdp_population()
+    assert "NAM" in set(world["iso3"])
+    assert world["iso3"].notna().all()
+
+
+def test_loaders_return_copies() -> None:
+    for name in NAMES:
+        loader = getattr(data, f"load_{name}")
+        reference = loader()
+        mutated = loader()
+        assert mutated is not reference
+        first_column = mutated.columns[0]
+        mutated.iloc[0, 0] = mutated.iloc[-1, 0]
+        del mutated[mutated.columns[-1]]
+        mutated[first_column] = mutated[first_column].iloc[::-1].to_numpy()
+        pd.testing.assert_frame_equal(loader(), reference, obj=name)
+        pd.testing.assert_frame_equal(data.load_table(name), reference, obj=name)
+
+
+def test_source_line() -> None:
+    for name in NAMES:
+        line = data.source_line(name)
+        assert line.startswith("Source: ")
+        assert "\n" not in line
+        for source in RESOURCES[name]["sources"]:
+            assert source["title"] in line
+    assert data.source_line("trade_dots") == "Source: IMF Direction of Trade Statistics (DOTS)"
+
+
+# --------------------------------------------------------------------------------------------------
+# Problems raise DataError with a message that says what and where
+# --------------------------------------------------------------------------------------------------
+def test_missing_csv_names_the_file(data_copy) -> None:
+    folder = data_copy()  # datapackage.json only
+    with pytest.raises(DataError) as caught:
+        data.load_diplomatic_events()
+    message = str(caught.value)
+    assert str(folder / "diplomatic_events.csv") in message
+    assert "missing" in message and "git checkout" in message
+
+
+def test_changed_csv_fails_the_hash_check(data_copy) -> None:
+    folder = data_copy("diplomatic_events", "arms_transfers_sipri")
+    path = folder / "diplomatic_events.csv"
+    content = path.read_bytes()
+    assert b"\nKZ001," in content
+    path.write_bytes(content.replace(b"\nKZ001,", b"\nKZ901,", 1))  # same size, one byte changed
+    with pytest.raises(DataError) as caught:
+        data.load_diplomatic_events()
+    message = str(caught.value)
+    assert str(path) in message and "sha256" in message and "changed" in message
+    assert len(data.load_arms_transfers_sipri()) == RESOURCES["arms_transfers_sipri"]["rows"]  # others still load
+
+
+def test_missing_descriptor_is_named(data_copy) -> None:
+    folder = data_copy("diplomatic_events", descriptor=False)
+    with pytest.raises(DataError) as caught:
+        data.load_diplomatic_events()
+    assert str(folder / "datapackage.json") in str(caught.value)
+    with pytest.raises(DataError):
+        data.table_names()
+
+
+def test_loader_validates_schema_after_the_hash(data_copy) -> None:
+    """A file whose hash was updated but whose content breaks the schema is still caught on load."""
+    folder = data_copy("diplomatic_events")
+    path = folder / "diplomatic_events.csv"
+    content = path.read_bytes().replace(b",agenda_setting,", b",bandwagoning,", 1)
+    path.write_bytes(content)
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    for entry in descriptor["resources"]:
+        if entry["name"] == "diplomatic_events":
+            entry["hash"] = "sha256:" + hashlib.sha256(content).hexdigest()
+            entry["bytes"] = len(content)
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    data.clear_cache()
+    with pytest.raises(DataError) as caught:
+        data.load_diplomatic_events()
+    message = str(caught.value)
+    assert str(path) in message and "'mode'" in message and "bandwagoning" in message
+
+
+def test_unknown_table_lists_the_tables() -> None:
+    with pytest.raises(DataError) as caught:
+        data.load_table("unga_vote")
+    message = str(caught.value)
+    assert "'unga_vote'" in message
+    assert all(name in message for name in NAMES)
+
+
+@pytest.fixture
+def events() -> tuple[pd.DataFrame, dict]:
+    return data.load_diplomatic_events(), data.resource("diplomatic_events")
+
+
+def test_validate_accepts_the_real_table(events) -> None:
+    frame, entry = events
+    assert data.validate(frame, entry, "events") is None
+
+
+def test_validate_wrong_column_order(events) -> None:
+    frame, entry = events
+    columns = list(frame.columns)
+    columns[1], columns[2] = columns[2], columns[1]
+    with pytest.raises(DataError) as caught:
+        data.validate(frame[columns], entry, "events")
+    message = str(caught.value)
+    assert message.startswith("events:") and "differ from the schema" in message
+    assert "'date_precision', 'date'" in message  # the order as found is shown
+
+
+def test_validate_empty_required_value(events) -> None:
+    frame, entry = events
+    frame.loc[3, "source_url"] = pd.NA
+    with pytest.raises(DataError) as caught:
+        data.validate(frame, entry, "events")
+    assert "'source_url'" in str(caught.value) and "1 empty" in str(caught.value)
+
+
+def test_validate_enum_violation(events) -> None:
+    frame, entry = events
+    frame.loc[5, "vector"] = "moon"
+    with pytest.raises(DataError) as caught:
+        data.validate(frame, entry, "events")
+    assert "'vector'" in str(caught.value) and "'moon'" in str(caught.value)
+
+
+def test_validate_duplicate_primary_key(events) -> None:
+    frame, entry = events
+    with pytest.raises(DataError) as caught:
+        data.validate(pd.concat([frame, frame.iloc[[10]]], ignore_index=True), entry, "events")
+    assert "primary key" in str(caught.value) and "event_id" in str(caught.value)
+
+
+def test_validate_duplicate_compound_primary_key() -> None:
+    votes, entry = data.load_unga_votes(), data.resource("unga_votes")
+    data.validate(votes, entry, "votes")  # same vote_id for many countries is fine
+    doubled = pd.concat([votes, votes.iloc[[0]].assign(vote="no")], ignore_index=True)
+    with pytest.raises(DataError) as caught:
+        data.validate(doubled, entry, "votes")
+    assert "['vote_id', 'iso3']" in str(caught.value)
+
+
+def test_data_error_renders_without_traceback() -> None:
+    error = DataError("Data file x.csv is missing.")
+    assert error._render_traceback_() == ["DataError: Data file x.csv is missing."]
+    with pytest.raises(DataError) as caught:
+        data.load_table("no_such_table")
+    lines = caught.value._render_traceback_()
+    assert len(lines) == 1 and "\n" not in lines[0]
+    assert lines[0].startswith("DataError: There is no table called 'no_such_table'")
+    assert "Traceback" not in lines[0]
+
+
+# --------------------------------------------------------------------------------------------------
+# Loading never writes
+# --------------------------------------------------------------------------------------------------
+def _snapshot(folder: Path) -> dict[str, tuple[int, int, str]]:
+    return {p.name: (p.stat().st_mtime_ns, p.stat().st_size, hashlib.sha256(p.read_bytes()).hexdigest())
+            for p in sorted(folder.iterdir())}
+
+
+def test_loading_and_mutating_never_writes_to_data() -> None:
+    before = _snapshot(DATA)
+    assert "datapackage.json" in before
+    for name in NAMES:
+        frame = getattr(data, f"load_{name}")()
+        frame.iloc[:, 0] = frame.iloc[::-1, 0].to_numpy()
+        frame["extra"] = 1
+        del frame[frame.columns[-1]]
+    data.clear_cache()
+    for name in NAMES:
+        data.load_table(name)
+    assert _snapshot(DATA) == before
