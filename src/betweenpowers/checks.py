@@ -265,6 +265,12 @@ def _require_tolerance(value: float, name: str, question_id: str) -> None:
         raise ValueError(f"question {question_id!r}: `{name}` must be a number >= 0")
 
 
+def _require_tolerances(question: object) -> None:
+    """Developer check of a question's rel_tol, abs_tol and close_rel."""
+    for name in ("rel_tol", "abs_tol", "close_rel"):
+        _require_tolerance(getattr(question, name), name, question.id)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Question:
     """Fields shared by every question kind.
@@ -305,8 +311,7 @@ class NumberQuestion(Question):
     def __post_init__(self) -> None:
         super().__post_init__()
         _require_callable(self.expected, self.id)
-        for name in ("rel_tol", "abs_tol", "close_rel"):
-            _require_tolerance(getattr(self, name), name, self.id)
+        _require_tolerances(self)
 
     def grade(self, answer: object) -> Feedback:
         """Judge a numeric answer."""
@@ -632,8 +637,7 @@ class TableQuestion(Question):
     def __post_init__(self) -> None:
         super().__post_init__()
         _require_callable(self.expected, self.id)
-        for name in ("rel_tol", "abs_tol", "close_rel"):
-            _require_tolerance(getattr(self, name), name, self.id)
+        _require_tolerances(self)
         if self.columns is not None and isinstance(self.columns, str):
             raise TypeError(f"question {self.id!r}: `columns` must be a tuple of names, not a str")
 
