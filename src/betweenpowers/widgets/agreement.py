@@ -1,15 +1,4 @@
-"""Interactive explorers: a pure function per explorer plus a thin ipywidgets UI.
-
-Each explorer has three parts:
-
-* a *view* function ``(table, parameters) -> DataFrame``: pure, unit-tested over its whole parameter grid;
-* a *figure* function ``(view, parameters) -> AltFigure | str``: a figure with title, units, source line and alt
-  text, or a short message when there is nothing to draw (for example, no partner chosen);
-* an *explorer* function that wires controls to one ``Output`` and redraws it on every change.
-
-The lesson also shows the figure for the default parameters as a static image, so it reads well where widgets
-do not run (GitHub, the HTML export).
-"""
+"""Lesson 00 explorer: Kazakhstan's yearly UN vote agreement with the USA, Russia and China."""
 
 from __future__ import annotations
 
@@ -18,9 +7,10 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 import pandas as pd
 
-from betweenpowers.measures import AGREEMENT_RULES
+from betweenpowers.measures.votes import AGREEMENT_RULES
 from betweenpowers.plots import AltFigure, finish, new_figure, style_for
 from betweenpowers.vectors import country_name
+from betweenpowers.widgets.common import explorer_box, show_in
 
 #: Partners of the agreement explorer: label shown to students -> ISO3 code in the data.
 AGREEMENT_PARTNERS: dict[str, str] = {"USA": "USA", "Russia": "RUS", "China": "CHN"}
@@ -118,15 +108,6 @@ def agreement_figure(view: pd.DataFrame, rule: str = "half", country: str = "KAZ
     )
 
 
-def show_in(output: widgets.Output, content: AltFigure | str) -> None:
-    """Replace what an Output shows with a figure or a message (visible to tests and to JupyterLab)."""
-    output.outputs = ()
-    if isinstance(content, str):
-        output.append_stdout(content + "\n")
-    else:
-        output.append_display_data(content)
-
-
 def agreement_explorer(table: pd.DataFrame, country: str = "KAZ") -> widgets.VBox:
     """Explorer of yearly UN vote agreement: tick partners, choose years and the abstention rule."""
     first, last = int(table["year"].min()), int(table["year"].max())
@@ -148,6 +129,4 @@ def agreement_explorer(table: pd.DataFrame, country: str = "KAZ") -> widgets.VBo
         control.observe(redraw, names="value")
     redraw()
     partner_row = widgets.HBox([widgets.Label("Partners:"), *boxes.values()])
-    explorer = widgets.VBox([partner_row, years, widgets.HBox([rule, median]), output])
-    explorer.add_class("bp-explorer")
-    return explorer
+    return explorer_box([partner_row, years, widgets.HBox([rule, median]), output])

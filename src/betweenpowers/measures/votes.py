@@ -1,8 +1,4 @@
-"""Pure measures the lessons teach: vote agreement, shares, concentration, balance.
-
-Each function takes plain pandas objects and returns a new one; nothing here reads files or draws.
-Formulas and references are in the docstrings, so students can check the code against the lesson.
-"""
+"""UN vote agreement: how often two countries vote the same way, under a rule for abstentions."""
 
 from __future__ import annotations
 
@@ -67,35 +63,3 @@ def agreement_share(pairs: pd.DataFrame, rule: str = "half") -> float:
     scores = [vote_agreement(a, b, rule) for a, b in zip(pairs["vote"], pairs["partner_vote"])]
     counted = [s for s in scores if not math.isnan(s)]
     return sum(counted) / len(counted) if counted else math.nan
-
-
-def shares(values: pd.Series) -> pd.Series:
-    """Each value's share of the total (0-1). Raises ValueError on negative values or a zero total."""
-    if (values < 0).any():
-        raise ValueError("shares need non-negative values")
-    total = values.sum()
-    if total == 0:
-        raise ValueError("shares need a positive total")
-    return values / total
-
-
-def hhi(share_values: Iterable[float]) -> float:
-    """Herfindahl-Hirschman index: the sum of squared shares (0-1 scale).
-
-    1 means everything goes to one partner; 1/n means n equal partners. Multiply by 10,000 for the scale used
-    in competition policy. Shares should sum to 1 (see :func:`shares`).
-    """
-    return float(sum(s * s for s in share_values))
-
-
-def normalised_entropy(share_values: Iterable[float]) -> float:
-    """Shannon entropy of the shares divided by its maximum, log(n): 1 = perfectly even, 0 = one partner.
-
-    A balance index across vectors (for example Russia, China, West). Zero shares count as partners with
-    nothing; n is the number of shares given. NaN for fewer than two shares.
-    """
-    values = list(share_values)
-    if len(values) < 2:
-        return math.nan
-    entropy = -sum(s * math.log(s) for s in values if s > 0)
-    return entropy / math.log(len(values))

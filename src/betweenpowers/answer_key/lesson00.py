@@ -1,10 +1,7 @@
-"""Answer key for the exercises in the Between Powers lessons.
+"""Answer key for lesson 00 (Start here).
 
-:mod:`betweenpowers.checks` imports this module the first time a question is looked up. Each question computes
-its expected answer from the data tables when it is checked, with plain pandas written independently of the
-lesson code, so no number is typed in here and a change in ``data/`` moves the key with it.
-
-Question ids are ``"<lesson>.<number>"``, for example ``"00.3"``.
+Each expected answer is computed from the data tables when it is checked, with plain pandas written
+independently of the lesson code, so no number is typed in here and a change in ``data/`` moves the key with it.
 """
 
 from __future__ import annotations

@@ -1,0 +1,13 @@
+"""Answer key for the exercises: one module per lesson (``lesson00``, ``lesson01``, ...).
+
+:mod:`betweenpowers.checks` imports this package the first time a question is looked up; importing it imports
+every ``lessonNN`` module here, and each registers its questions with :func:`betweenpowers.checks.register`.
+Expected answers are computed from the data tables when a question is checked, never typed in.
+Question ids are ``"<lesson>.<number>"``, for example ``"00.3"``.
+"""
+
+import importlib
+import pkgutil
+
+for _module in sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("lesson")):
+    importlib.import_module(f"{__name__}.{_module}")

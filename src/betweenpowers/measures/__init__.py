@@ -1,0 +1,16 @@
+"""Pure measures the lessons teach, one module per topic.
+
+Each function takes plain pandas objects (or numbers) and returns a new one; nothing here reads files or draws.
+Formulas and references are in the docstrings, so students can check the code against the lesson.
+
+* :mod:`.votes`: UN vote agreement under a rule for abstentions;
+* :mod:`.concentration`: shares, the Herfindahl-Hirschman index, normalised entropy.
+
+Lessons add a module per topic; the most used functions are re-exported here.
+"""
+
+from betweenpowers.measures.concentration import hhi, normalised_entropy, shares
+from betweenpowers.measures.votes import AGREEMENT_RULES, agreement_share, paired_votes, vote_agreement
+
+__all__ = ["AGREEMENT_RULES", "agreement_share", "hhi", "normalised_entropy", "paired_votes", "shares",
+           "vote_agreement"]

@@ -1,0 +1,28 @@
+"""Interactive explorers: a pure function per explorer plus a thin ipywidgets UI, one module per lesson topic.
+
+Each explorer has three parts:
+
+* a *view* function ``(table, parameters) -> DataFrame``: pure, unit-tested over its whole parameter grid
+  (empty selections included);
+* a *figure* function ``(view, parameters) -> AltFigure | str``: a figure with title, units, source line and alt
+  text, or a short message when there is nothing to draw (for example, no partner chosen);
+* an *explorer* function that wires controls to one ``Output`` (through :func:`.common.show_in`) and redraws it
+  on every change; its outer box comes from :func:`.common.explorer_box`.
+
+The lesson also shows the figure for the default parameters as a static image, so it reads well where widgets do
+not run (GitHub, the HTML export).
+
+Modules: :mod:`.common` (shared UI helpers), :mod:`.agreement` (lesson 00).
+"""
+
+from betweenpowers.widgets.agreement import (
+    AGREEMENT_PARTNERS,
+    RULE_LABELS,
+    agreement_explorer,
+    agreement_figure,
+    agreement_view,
+    describe_agreement,
+)
+
+__all__ = ["AGREEMENT_PARTNERS", "RULE_LABELS", "agreement_explorer", "agreement_figure", "agreement_view",
+           "describe_agreement"]

@@ -1,0 +1,25 @@
+"""Unit tests of betweenpowers.widgets.common: what every explorer shares."""
+
+import ipywidgets
+
+from betweenpowers.plots import AltFigure
+from betweenpowers.widgets.common import EXPLORER_CLASS, explorer_box, show_in
+
+
+def test_show_in_replaces_previous_content():
+    output = ipywidgets.Output()
+    show_in(output, "first message")
+    show_in(output, AltFigure(png=b"\x89PNG fake", alt="A chart."))
+    assert len(output.outputs) == 1
+    shown = output.outputs[0]
+    assert shown["output_type"] == "display_data"
+    assert shown["metadata"]["image/png"]["alt"] == "A chart."
+    show_in(output, "Choose something.")
+    assert output.outputs == ({"output_type": "stream", "name": "stdout", "text": "Choose something.\n"},)
+
+
+def test_explorer_box_is_tagged_for_the_browser_tests():
+    output = ipywidgets.Output()
+    box = explorer_box([ipywidgets.Checkbox(description="USA"), output])
+    assert EXPLORER_CLASS in box._dom_classes
+    assert box.children[-1] is output
