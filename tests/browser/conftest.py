@@ -4,9 +4,13 @@ The server serves a temporary copy of notebooks/ and data/ (same layout as the r
 cells or autosaving in the browser never touches committed notebooks. The helper package is installed
 editable, so the kernel imports the repository's code.
 
+One server serves the whole session; the tests are parametrized (``lesson``) over the ``*.ipynb`` files of the
+notebook folder at collection time. Each test gets a fresh browser context (``lab_page``); when the test ends, the
+context is closed and every session and kernel of the server is shut down, so kernels do not pile up.
+
 Environment variables:
   BP_BROWSER_NOTEBOOK_DIR  folder copied in place of notebooks/ (default: the repository's notebooks/);
-                           lets the test run against a stand-in notebook.
+                           lets the tests run against stand-in notebooks (every *.ipynb in it becomes a test).
   CI                       when set, a missing chromium or playwright fails the tests instead of skipping.
 """
 
@@ -23,6 +27,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import warnings
 from pathlib import Path
 
 import pytest
@@ -40,6 +45,29 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 SERVER_READY_TIMEOUT = 60
+KERNEL_SHUTDOWN_TIMEOUT = 15
+
+
+def notebook_dir() -> Path:
+    """The folder whose notebooks are served and tested: $BP_BROWSER_NOTEBOOK_DIR, else the repository's notebooks/."""
+    return Path(os.environ.get("BP_BROWSER_NOTEBOOK_DIR") or ROOT / "notebooks").resolve()
+
+
+def lesson_notebooks() -> list[str]:
+    """File names of the notebooks to test, sorted (what is present when the tests are collected)."""
+    folder = notebook_dir()
+    return sorted(p.name for p in folder.glob("*.ipynb") if p.is_file()) if folder.is_dir() else []
+
+
+def pytest_generate_tests(metafunc):
+    """A test that takes a ``lesson`` argument runs once per notebook (the argument is its file name), or once
+    with ``lesson=None`` when the folder holds no notebook."""
+    if "lesson" in metafunc.fixturenames:
+        names = lesson_notebooks()
+        if names:
+            metafunc.parametrize("lesson", names, ids=[Path(n).stem for n in names])
+        else:  # one test that fails (a missing or empty folder is a mistake, not a reason to test nothing)
+            metafunc.parametrize("lesson", [None], ids=["no-notebooks"])
 
 
 def pytest_collection_modifyitems(items):
@@ -58,17 +86,37 @@ def _skip_or_fail(reason: str):
 class Lab:
     """A running JupyterLab server: base URL, token and JSON access to its REST API."""
 
-    def __init__(self, base_url: str, token: str, root: Path, log: Path):
+    def __init__(self, base_url: str, token: str, root: Path, log: Path, source: Path | None = None):
         self.base_url, self.token, self.root, self.log = base_url, token, root, log
+        self.source = source  # the folder that root/notebooks was copied from
 
     def url(self, path: str) -> str:
         sep = "&" if "?" in path else "?"
         return f"{self.base_url}{path}{sep}token={self.token}"
 
-    def api(self, path: str):
-        req = urllib.request.Request(f"{self.base_url}{path}", headers={"Authorization": f"token {self.token}"})
-        with urllib.request.urlopen(req, timeout=5) as resp:
-            return json.load(resp)
+    def api(self, path: str, method: str = "GET"):
+        """JSON answer of the REST API (None for an empty answer, e.g. the 204 of a DELETE)."""
+        req = urllib.request.Request(
+            f"{self.base_url}{path}", method=method, headers={"Authorization": f"token {self.token}"}
+        )
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            body = resp.read()
+        return json.loads(body) if body else None
+
+    def shutdown_kernels(self, timeout: float = KERNEL_SHUTDOWN_TIMEOUT) -> list[str]:
+        """Delete every session (which shuts its kernel down), then any kernel left; wait until none is listed.
+        Returns the ids of kernels still listed after ``timeout`` (empty when all are gone)."""
+        for kind in ("sessions", "kernels"):
+            for item in self.api(f"/api/{kind}"):
+                try:
+                    self.api(f"/api/{kind}/{item['id']}", method="DELETE")
+                except urllib.error.HTTPError as exc:
+                    if exc.code != 404:  # 404: already gone (a session's kernel, deleted with the session)
+                        raise
+        deadline = time.monotonic() + timeout
+        while (left := [k["id"] for k in self.api("/api/kernels")]) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return left
 
     def log_tail(self, n: int = 40) -> str:
         try:
@@ -96,8 +144,9 @@ def _user_settings(settings_dir: Path):
 
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
-    """Start JupyterLab on 127.0.0.1 (free port, random token) over a temporary copy of notebooks/ and data/."""
-    notebooks = Path(os.environ.get("BP_BROWSER_NOTEBOOK_DIR") or ROOT / "notebooks").resolve()
+    """Start JupyterLab on 127.0.0.1 (free port, random token) over a temporary copy of notebooks/ (every file in
+    it, checkpoints left out) and data/."""
+    notebooks = notebook_dir()
     if not notebooks.is_dir():
         pytest.fail(f"notebook folder {notebooks} does not exist (BP_BROWSER_NOTEBOOK_DIR?)", pytrace=False)
     tmp = tmp_path_factory.mktemp("lab")
@@ -130,7 +179,7 @@ def lab(tmp_path_factory):
         proc = subprocess.Popen(
             cmd, cwd=served, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True
         )
-    server = Lab(f"http://127.0.0.1:{port}", token, served, log)
+    server = Lab(f"http://127.0.0.1:{port}", token, served, log, source=notebooks)
     try:
         deadline = time.monotonic() + SERVER_READY_TIMEOUT
         while True:
@@ -179,9 +228,14 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def lab_page(browser, lab):
+    """A page in a fresh browser context. Afterwards the context (and so the notebook tab) is closed first, then
+    every session and kernel of the server is shut down: the next test starts with no kernel running."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
         yield context.new_page()
     finally:
         context.close()
+        left = lab.shutdown_kernels()
+        if left:
+            warnings.warn(f"kernels still running {KERNEL_SHUTDOWN_TIMEOUT} s after shutdown: {left}", stacklevel=1)
