@@ -1,0 +1,155 @@
+"""Unit tests of betweenpowers.measures.trade: formulas on small known inputs, and agreement with the real table."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from betweenpowers import data
+from betweenpowers.measures import trade
+
+TABLE = data.load_trade_dots()
+
+
+def _toy() -> pd.DataFrame:
+    """A two-year trade table: partners A (russia), B (eu27), C (eu27), the World row, both views."""
+    rows = []
+    for view in ("reported", "mirror"):
+        for year, (a, b, c, world_x, world_m) in {2000: (10, 20, 10, 50, 40), 2001: (0, 30, 0, 30, 10)}.items():
+            for flow, values, world in (("exports", (a, b, c), world_x), ("imports", (a, 0, 5), world_m)):
+                for (name, iso, vector), value in zip((("A", "RUS", "russia"), ("B", "ITA", "eu27"),
+                                                       ("C", "NLD", "eu27")), values):
+                    rows.append((year, view, flow, iso, name, "economy", vector, float(value), False))
+                rows.append((year, view, flow, "WLD", "World", "world", pd.NA, float(world), False))
+    frame = pd.DataFrame(rows, columns=list(TABLE.columns))
+    return frame.astype({"year": "Int64", "partner_iso3": "string", "partner": "string", "vector": "string"})
+
+
+def test_flow_values_total_adds_exports_and_imports():
+    values = trade.flow_values(_toy(), "reported", "total")
+    in_2000 = values[values["year"] == 2000].set_index("partner")["value_usd_mn"]
+    assert in_2000.to_dict() == {"A": 20.0, "B": 20.0, "C": 15.0, "World": 90.0}
+
+
+def test_shares_are_of_the_world_row_not_of_the_sum_of_partners():
+    shares = trade.with_world_share(trade.flow_values(_toy(), "reported", "exports"))
+    in_2000 = shares[shares["year"] == 2000].set_index("partner")["share"]
+    assert in_2000["B"] == pytest.approx(20 / 50)
+    assert in_2000.sum() == pytest.approx(40 / 50)  # 10 of 50 not allocated to any partner
+    assert "World" not in set(shares["partner"])
+
+
+def test_partner_shares_with_and_without_eu_bloc():
+    separate = trade.partner_shares(_toy(), 2000, "reported", "total", eu_as_bloc=False)
+    assert list(separate["label"]) == ["Italy", "Russia", "Netherlands"]  # a tie is sorted by name
+    assert list(separate["share"].round(6)) == [round(20 / 90, 6)] * 2 + [round(15 / 90, 6)]
+    bloc = trade.partner_shares(_toy(), 2000, "reported", "total", eu_as_bloc=True)
+    assert list(bloc["label"]) == ["EU-27", "Russia"]
+    assert bloc.loc[0, "share"] == pytest.approx(35 / 90)
+    assert bloc.loc[0, "partner_iso3"] == "EU27"
+
+
+def test_partner_shares_of_a_missing_year_is_empty_with_columns():
+    empty = trade.partner_shares(_toy(), 1999)
+    assert empty.empty
+    assert list(empty.columns) == ["label", "partner_iso3", "vector", "value_usd_mn", "share"]
+
+
+def test_vector_and_great_power_shares():
+    vectors = trade.vector_shares(_toy(), "mirror", "exports")
+    assert vectors.loc[2000, "eu27"] == pytest.approx(30 / 50)
+    assert vectors.loc[2001, "russia"] == 0.0
+    powers = trade.great_power_shares(vectors)
+    assert list(powers.columns) == ["russia", "china", "west"]
+    assert powers.loc[2000, "china"] == 0.0
+    assert powers.loc[2000, "west"] == pytest.approx(30 / 50)
+
+
+def test_flow_and_view_are_validated():
+    with pytest.raises(ValueError, match="flow must be one of"):
+        trade.flow_values(_toy(), "reported", "turnover")
+    with pytest.raises(ValueError, match="view must be one of"):
+        trade.flow_values(_toy(), "partner", "total")
+
+
+@pytest.mark.parametrize(
+    ("shares", "expected"),
+    [
+        ([1 / 3, 1 / 3, 1 / 3], 1.0),
+        ([0.2, 0.2, 0.2], 1.0),  # rescaled: only the proportions count
+        ([0.5, 0.0, 0.0], 0.0),
+        ([0.5, 0.5, 0.0], math.log(2) / math.log(3)),
+    ],
+)
+def test_balance_index(shares, expected):
+    assert trade.balance_index(shares) == pytest.approx(expected)
+
+
+def test_balance_index_edge_cases():
+    assert math.isnan(trade.balance_index([0.0, 0.0, 0.0]))
+    assert math.isnan(trade.balance_index([0.4]))
+    with pytest.raises(ValueError):
+        trade.balance_index([0.5, -0.1, 0.2])
+
+
+def test_spread():
+    assert trade.spread([0.21, 0.18, 0.42]) == pytest.approx(0.24)
+    assert math.isnan(trade.spread([]))
+
+
+def test_partner_hhi_on_toy_table():
+    hhi = trade.partner_hhi(_toy(), "reported", "total")
+    assert hhi[2000] == pytest.approx((20 / 90) ** 2 + (20 / 90) ** 2 + (15 / 90) ** 2)
+    assert hhi[2001] == pytest.approx((30 / 40) ** 2 + (5 / 40) ** 2)  # A traded nothing: a zero share adds 0
+    bloc = trade.partner_hhi(_toy(), "reported", "total", eu_as_bloc=True)
+    assert bloc[2000] == pytest.approx((20 / 90) ** 2 + (35 / 90) ** 2)
+    assert bloc[2000] > hhi[2000]
+
+
+def test_world_gdp_shares_and_intensity():
+    gdp = pd.DataFrame({"iso3": ["WLD", "AAA", "BBB", "CCC", "WLD"], "year": [2020, 2020, 2020, 2020, 2021],
+                        "gdp_usd": [100.0, 10.0, 5.0, None, None], "population": [1, 1, 1, 1, 1]})
+    shares = trade.world_gdp_shares(gdp, 2020, {"A": ["AAA"], "bloc": ["BBB", "CCC"]})
+    assert shares.to_dict() == {"A": pytest.approx(0.1), "bloc": pytest.approx(0.05)}
+    assert trade.world_gdp_shares(gdp, 2021, {"A": ["AAA"]}).isna().all()
+    assert trade.trade_intensity(0.2, 0.1) == pytest.approx(2.0)
+
+
+# -- The real table -----------------------------------------------------------------------------------------------
+def test_real_2020_shares_match_a_hand_calculation():
+    rows = TABLE[(TABLE["view"] == "reported") & (TABLE["year"] == 2020)]
+    world = rows.loc[rows["partner_iso3"] == "WLD", "value_usd_mn"].sum()
+    russia = rows.loc[rows["partner_iso3"] == "RUS", "value_usd_mn"].sum()
+    shares = trade.partner_shares(TABLE, 2020).set_index("partner_iso3")["share"]
+    assert shares["RUS"] == pytest.approx(russia / world)
+    assert round(shares["RUS"], 3) == 0.214
+    assert round(shares["CHN"], 3) == 0.180
+
+
+def test_real_2020_largest_partner_depends_on_definitions():
+    """Claim C12 in one test: the answer moves with the view and with the EU definition."""
+    def top(view, bloc):
+        return trade.partner_shares(TABLE, 2020, view, "total", bloc).loc[0, "label"]
+
+    assert top("reported", False) == "Russia"
+    assert top("reported", True) == "EU-27"
+    assert top("mirror", False) == "China"
+    assert top("mirror", True) == "China"
+
+
+def test_real_balance_and_hhi_values():
+    powers = trade.great_power_shares(trade.vector_shares(TABLE))
+    assert round(trade.balance_index(powers.loc[2020]), 3) == 0.936
+    assert round(trade.spread(powers.loc[2020]), 3) == 0.236
+    hhi = trade.partner_hhi(TABLE)
+    assert round(hhi[2020], 3) == 0.100
+    assert round(trade.partner_hhi(TABLE, eu_as_bloc=True)[2020], 3) == 0.164
+    assert powers.loc[1992, "russia"] == 0.0  # Russia is missing from the IMF data in 1992-1993
+
+
+def test_real_vector_shares_stay_below_one():
+    for view in trade.VIEWS:
+        for flow in trade.FLOWS:
+            total = trade.vector_shares(TABLE, view, flow).sum(axis=1)
+            # Partner values are rounded in the source, so a year can sum a hair above its World total (1993).
+            assert ((total > 0.75) & (total <= 1.001)).all(), (view, flow)
