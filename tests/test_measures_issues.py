@@ -1,0 +1,144 @@
+"""Unit tests of betweenpowers.measures.issues: vectorised scoring, pairing, issue filters and the agreement table."""
+
+import itertools
+import math
+
+import pandas as pd
+import pytest
+
+from betweenpowers import data
+from betweenpowers.measures.issues import (
+    ISSUE_COLUMNS,
+    ISSUE_LABELS,
+    LAST_CODED_YEAR,
+    agreement_table,
+    issue_rows,
+    pair_votes,
+    score_votes,
+)
+from betweenpowers.measures.votes import AGREEMENT_RULES, vote_agreement
+
+VOTE_VALUES = ["yes", "no", "abstain", "absent"]
+COUNTRIES = ("KAZ", "UZB", "KGZ", "TJK", "TKM", "BLR", "AZE", "ARM", "GEO", "UKR", "TUR")
+
+
+@pytest.mark.parametrize("rule", AGREEMENT_RULES)
+def test_score_votes_equals_vote_agreement_for_every_pair(rule):
+    pairs = list(itertools.product(VOTE_VALUES, repeat=2))
+    a = pd.Series([p[0] for p in pairs])
+    b = pd.Series([p[1] for p in pairs])
+    scores = score_votes(a, b, rule)
+    for (x, y), score in zip(pairs, scores):
+        expected = vote_agreement(x, y, rule)
+        if math.isnan(expected):
+            assert math.isnan(score), (x, y, rule)
+        else:
+            assert score == expected, (x, y, rule)
+
+
+def test_score_votes_known_values_and_missing_votes():
+    a = pd.Series(["yes", "yes", "abstain", "no", None], index=[10, 11, 12, 13, 14])
+    b = pd.Series(["yes", "abstain", "abstain", "yes", "yes"], index=[0, 1, 2, 3, 4])
+    half = score_votes(a, b, "half")
+    assert list(half.index) == [10, 11, 12, 13, 14]  # the index of the first argument, values by position
+    assert half.iloc[:4].tolist() == [1.0, 0.5, 1.0, 0.0] and math.isnan(half.iloc[4])
+    assert score_votes(a, b, "identical").iloc[:4].tolist() == [1.0, 0.0, 1.0, 0.0]
+    excluded = score_votes(a, b, "excluding_abstentions")
+    assert excluded.iloc[0] == 1.0 and excluded.iloc[3] == 0.0
+    assert excluded.iloc[[1, 2, 4]].isna().all()
+
+
+def test_score_votes_rejects_bad_input():
+    with pytest.raises(ValueError, match="rule must be one of"):
+        score_votes(pd.Series(["yes"]), pd.Series(["yes"]), "lenient")
+    with pytest.raises(ValueError, match="same length"):
+        score_votes(pd.Series(["yes", "no"]), pd.Series(["yes"]))
+
+
+VOTES = pd.DataFrame({
+    "vote_id": ["V1", "V1", "V1", "V2", "V2", "V2", "V3", "V3", "U1", "U1"],
+    "iso3": ["KAZ", "RUS", "USA", "KAZ", "RUS", "USA", "KAZ", "RUS", "KAZ", "RUS"],
+    "vote": ["yes", "yes", "no", "abstain", "no", "no", "yes", "absent", "no", "no"],
+})
+ROLL_CALLS = pd.DataFrame({
+    "vote_id": ["V1", "V2", "V3", "U1"],
+    "source": ["voeten", "voeten", "voeten", "undl"],
+    "in_main_series": [True, True, True, False],
+    "year": [2019, 2019, 2020, 2020],
+    **{column: [1, 0, 1, pd.NA] if column == "issue_nuclear" else [0, 1, 0, pd.NA] if column == "issue_human_rights"
+       else [0, 0, 0, pd.NA] for column in ISSUE_COLUMNS.values()},
+})
+
+
+def test_pair_votes_keeps_main_series_and_drops_self_pairs():
+    pairs = pair_votes(VOTES, ROLL_CALLS, ["KAZ", "RUS"], ["RUS", "USA"])
+    assert set(pairs["vote_id"]) == {"V1", "V2", "V3"}  # U1 is not in the main series
+    assert not (pairs["iso3"] == pairs["partner"]).any()
+    kaz_rus = pairs[(pairs["iso3"] == "KAZ") & (pairs["partner"] == "RUS")]
+    assert kaz_rus["partner_vote"].tolist() == ["yes", "no", "absent"]
+    assert list(pairs.columns[:7]) == ["vote_id", "year", "source", "iso3", "vote", "partner", "partner_vote"]
+    everything = pair_votes(VOTES, ROLL_CALLS, ["KAZ"], ["RUS"], main_series=False)
+    assert "U1" in set(everything["vote_id"])
+
+
+def test_issue_rows_filters_on_the_codes():
+    pairs = pair_votes(VOTES, ROLL_CALLS, ["KAZ"], ["RUS"], main_series=False)
+    assert len(issue_rows(pairs, "all")) == 4
+    assert set(issue_rows(pairs, "nuclear")["vote_id"]) == {"V1", "V3"}
+    assert set(issue_rows(pairs, "human_rights")["vote_id"]) == {"V2"}
+    assert issue_rows(pairs, "economic").empty  # and U1, without codes, is in no issue
+    with pytest.raises(ValueError, match="issue must be one of"):
+        issue_rows(pairs, "trade")
+
+
+def test_agreement_table_on_a_small_example():
+    table = agreement_table(VOTES, ROLL_CALLS, ["KAZ"], ["RUS", "USA"])
+    row = table.query("iso3 == 'KAZ' and partner == 'RUS' and issue == 'all' and rule == 'half' and year == 2019")
+    assert row["n_votes"].item() == 2 and row["agreement"].item() == pytest.approx((1.0 + 0.5) / 2)
+    row = table.query("partner == 'RUS' and issue == 'all' and rule == 'excluding_abstentions' and year == 2019")
+    assert row["n_votes"].item() == 1 and row["agreement"].item() == 1.0
+    # 2020: KAZ yes, RUS absent on V3 -> nothing counts, so no row at all
+    assert table.query("partner == 'RUS' and year == 2020").empty
+    usa_nuclear = table.query("partner == 'USA' and issue == 'nuclear' and rule == 'identical'")
+    assert usa_nuclear[["year", "n_votes", "agreement"]].values.tolist() == [[2019, 1, 0.0]]
+    assert list(table.columns) == ["iso3", "partner", "issue", "rule", "year", "n_votes", "agreement"]
+    assert isinstance(table["issue"].dtype, pd.CategoricalDtype)
+
+
+@pytest.fixture(scope="module")
+def real_table():
+    return agreement_table(data.load_unga_votes(), data.load_unga_roll_calls(), COUNTRIES)
+
+
+def test_agreement_table_all_issues_equals_the_published_yearly_table(real_table):
+    published = data.load_unga_agreement_yearly()
+    published = published[published["iso3"].isin(COUNTRIES) & published["partner"].isin(["USA", "RUS", "CHN"])]
+    published = published.set_index(["iso3", "partner", "year"]).sort_index()
+    ours = real_table[real_table["issue"] == "all"].astype({"iso3": str, "partner": str, "rule": str})
+    for rule, column, count in [("half", "agreement_half", "n_votes"), ("identical", "agreement_identical", "n_votes"),
+                                ("excluding_abstentions", "agreement_excluding_abstentions", "n_votes_yes_no")]:
+        mine = ours[ours["rule"] == rule].set_index(["iso3", "partner", "year"]).sort_index()
+        assert mine.index.tolist() == published.index.tolist(), rule
+        assert abs(mine["agreement"].to_numpy() - published[column].to_numpy()).max() < 1e-6, rule
+        assert (mine["n_votes"].to_numpy() == published[count].to_numpy()).all(), rule
+
+
+def test_agreement_table_issue_values_are_checked_by_hand(real_table):
+    votes, roll_calls = data.load_unga_votes(), data.load_unga_roll_calls()
+    nuclear_2017 = roll_calls.loc[roll_calls["in_main_series"] & (roll_calls["year"] == 2017)
+                                  & (roll_calls["issue_nuclear"] == 1), "vote_id"]
+    wide = votes[votes["vote_id"].isin(nuclear_2017)].pivot(index="vote_id", columns="iso3", values="vote")
+    wide = wide[(wide["KAZ"] != "absent") & (wide["RUS"] != "absent")]
+    by_hand = [1.0 if a == b else 0.5 if "abstain" in (a, b) else 0.0 for a, b in zip(wide["KAZ"], wide["RUS"])]
+    row = real_table.query("iso3 == 'KAZ' and partner == 'RUS' and issue == 'nuclear' and rule == 'half' "
+                           "and year == 2017")
+    assert row["n_votes"].item() == len(by_hand) == 26
+    assert row["agreement"].item() == pytest.approx(sum(by_hand) / len(by_hand))
+
+
+def test_issues_stop_when_the_codes_stop(real_table):
+    coded = real_table[real_table["issue"] != "all"]
+    assert coded["year"].max() == LAST_CODED_YEAR
+    assert real_table[real_table["issue"] == "all"]["year"].max() == 2021
+    assert set(real_table["issue"].astype(str)) == set(ISSUE_LABELS)
+    assert real_table["agreement"].between(0, 1).all() and (real_table["n_votes"] > 0).all()

@@ -1,0 +1,203 @@
+"""Unit tests of betweenpowers.widgets.votes: the lesson 03 explorer over its whole grid, its UI and static figures."""
+
+import itertools
+
+import ipywidgets
+import numpy as np
+import pandas as pd
+import pytest
+
+from betweenpowers import data
+from betweenpowers.measures.issues import ISSUE_LABELS, LAST_CODED_YEAR, agreement_table
+from betweenpowers.measures.votes import AGREEMENT_RULES
+from betweenpowers.plots import AltFigure
+from betweenpowers.widgets.votes import (
+    COMPARISON_COUNTRIES,
+    VOTE_PARTNERS,
+    YEARS,
+    describe_votes,
+    ideal_point_figure,
+    issue_figure,
+    neighbours_figure,
+    rules_figure,
+    rules_view,
+    votes_explorer,
+    votes_figure,
+    votes_view,
+)
+
+TABLE = agreement_table(data.load_unga_votes(), data.load_unga_roll_calls(), COMPARISON_COUNTRIES)  # once
+LABELS = list(VOTE_PARTNERS)
+PARTNER_SUBSETS = [list(c) for r in range(len(LABELS) + 1) for c in itertools.combinations(LABELS, r)]
+YEAR_RANGES = [(2021, 1992), (2014, 2020), (2021, 2021), (1980, 1985)]
+ISSUES = list(ISSUE_LABELS)
+
+
+@pytest.mark.parametrize("country", COMPARISON_COUNTRIES)
+def test_votes_view_over_the_whole_grid(country):
+    """Every partner subset (empty included) x issue x rule x year range, for one country per test."""
+    # what the table holds for this country, to check each view against (computed once, not per grid point)
+    mine = TABLE[TABLE["iso3"] == country].astype({"partner": str, "issue": str, "rule": str})
+    expected = {key: (cell["year"].to_numpy(), cell["agreement"].to_numpy(), cell["n_votes"].to_numpy())
+                for key, cell in mine.groupby(["issue", "rule", "partner"])}
+    for partners, issue, rule, years in itertools.product(PARTNER_SUBSETS, ISSUES, AGREEMENT_RULES, YEAR_RANGES):
+        where = (partners, issue, rule, years)
+        view = votes_view(TABLE, partners, country, issue, years, rule)
+        assert list(view.columns) == partners + [f"n: {p}" for p in partners], where
+        if not partners:
+            assert view.empty, where
+            continue
+        first, last = sorted(years)
+        assert view.index.is_monotonic_increasing and view.index.is_unique, where
+        assert all(first <= year <= last for year in view.index), where
+        if issue != "all":
+            assert all(year <= LAST_CODED_YEAR for year in view.index), where
+        if years == (1980, 1985) or (issue != "all" and years == (2021, 2021)):
+            assert view.empty, where
+            continue
+        assert not view.empty, where
+        counts = view[[f"n: {p}" for p in partners]].to_numpy()
+        values = view[partners].to_numpy()
+        assert (counts.sum(axis=1) > 0).all(), where  # no year without a counted roll call
+        assert np.array_equal(np.isnan(values), counts == 0), where  # NaN exactly where nothing counts
+        assert np.nanmin(values) >= 0 and np.nanmax(values) <= 1, where
+        for label in partners:  # every value is the table's value for this cell
+            cell_years, cell_values, cell_counts = expected[(issue, rule, VOTE_PARTNERS[label])]
+            inside = (cell_years >= first) & (cell_years <= last)
+            n_shown = view[f"n: {label}"].to_numpy()
+            assert np.array_equal(view.index.to_numpy()[n_shown > 0], cell_years[inside]), where
+            assert np.allclose(view[label].to_numpy()[n_shown > 0], cell_values[inside]), where
+            assert np.array_equal(n_shown[n_shown > 0], cell_counts[inside]), where
+
+
+def test_full_default_view_matches_the_published_yearly_table():
+    view = votes_view(TABLE, LABELS, "KAZ", "all", YEARS, "half")
+    assert view.index.tolist() == list(range(1992, 2022))
+    published = data.load_unga_agreement_yearly().query("iso3 == 'KAZ'")
+    for label, code in VOTE_PARTNERS.items():
+        series = published[published["partner"] == code].set_index("year")
+        assert np.allclose(view[label].to_numpy(), series["agreement_half"].to_numpy(), atol=1e-6)
+        assert view[f"n: {label}"].tolist() == series["n_votes"].tolist()
+
+
+def test_view_rejects_unknown_options_and_ignores_unknown_partners():
+    view = votes_view(TABLE, ["Atlantis", "China"], "KAZ", "all", (2000, 2001))
+    assert list(view.columns) == ["China", "n: China"]
+    with pytest.raises(ValueError, match="rule must be one of"):
+        votes_view(TABLE, ["China"], rule="lenient")
+    with pytest.raises(ValueError, match="issue must be one of"):
+        votes_view(TABLE, ["China"], issue="trade")
+    assert votes_view(TABLE, ["China"], "FRA").empty  # a country not in the table: nothing, not an error
+
+
+def test_view_works_on_a_table_without_categories():
+    plain = TABLE.astype({"iso3": str, "partner": str, "issue": str, "rule": str})
+    args = (LABELS, "UZB", "nuclear", (2010, 2020), "identical")
+    pd.testing.assert_frame_equal(votes_view(plain, *args), votes_view(TABLE, *args))
+
+
+@pytest.mark.parametrize("partners", PARTNER_SUBSETS, ids=lambda p: "+".join(p) or "none")
+@pytest.mark.parametrize("issue", ["all", "nuclear", "economic"])
+def test_votes_figure(partners, issue):
+    view = votes_view(TABLE, partners, "KAZ", issue, YEARS, "half")
+    result = votes_figure(view, "KAZ", issue, "half", YEARS)
+    if not partners:
+        assert isinstance(result, str) and "Choose at least one partner" in result
+        return
+    assert isinstance(result, AltFigure) and result.png.startswith(b"\x89PNG")
+    assert result.alt.startswith("Line chart of Kazakhstan's yearly UN General Assembly vote agreement")
+    assert "1992 to" in result.alt and ("Voeten roll calls" in result.alt) == (issue != "all")
+
+
+def test_figure_messages_explain_why_nothing_is_drawn():
+    coded_after = votes_figure(votes_view(TABLE, ["USA"], "KAZ", "human_rights", (2021, 2021)), "KAZ",
+                               "human_rights", "half", (2021, 2021))
+    assert isinstance(coded_after, str)
+    assert "Human rights" in coded_after and "only for Voeten roll calls (1992-2020)" in coded_after
+    too_early = votes_figure(votes_view(TABLE, ["USA"], "KAZ", "all", (1980, 1985)), "KAZ", "all", "half",
+                             (1980, 1985))
+    assert isinstance(too_early, str) and "1992-2021" in too_early
+
+
+def test_describe_votes_names_range_extremes_and_counts():
+    view = pd.DataFrame({"Russia": [0.8, 0.6], "n: Russia": [10, 12]}, index=pd.Index([2000, 2001], name="year"))
+    alt = describe_votes(view, "KGZ", "nuclear", "identical")
+    assert "Kyrgyzstan" in alt and "2000 to 2001" in alt and "abstention = disagreement" in alt
+    assert "0.60 (in 2001)" in alt and "0.80 (in 2000)" in alt and "10 to 12 roll calls" in alt
+    assert "nuclear weapons and material" in alt and "Voeten roll calls" in alt
+
+
+def _parts(explorer):
+    partner_row, choice_row, range_row, output = explorer.children
+    boxes = [c for c in partner_row.children if isinstance(c, ipywidgets.Checkbox)]
+    country, issue = choice_row.children
+    years, rule = range_row.children
+    return boxes, country, issue, years, rule, output
+
+
+def _shown(output):
+    assert len(output.outputs) == 1
+    return output.outputs[0]
+
+
+def test_explorer_renders_and_every_control_redraws():
+    explorer = votes_explorer(TABLE)
+    assert "bp-explorer" in explorer._dom_classes
+    boxes, country, issue, years, rule, output = _parts(explorer)
+    assert [b.description for b in boxes] == ["USA", "Russia", "China"]
+    assert isinstance(explorer.children[0].children[1], ipywidgets.Checkbox)  # the first control is a checkbox
+    assert [value for _, value in country.options] == list(COMPARISON_COUNTRIES)
+    assert [value for _, value in issue.options] == ISSUES
+    first = _shown(output)
+    assert first["metadata"]["image/png"]["alt"].startswith("Line chart")
+    seen = {first["data"]["image/png"]}
+    for change in (lambda: setattr(boxes[0], "value", False), lambda: setattr(country, "value", "UZB"),
+                   lambda: setattr(issue, "value", "nuclear"), lambda: setattr(years, "value", (2000, 2010)),
+                   lambda: setattr(rule, "value", "excluding_abstentions")):
+        change()
+        shown = _shown(output)
+        assert shown["output_type"] == "display_data"
+        assert shown["data"]["image/png"] not in seen
+        seen.add(shown["data"]["image/png"])
+
+
+def test_explorer_shows_messages_not_errors():
+    explorer = votes_explorer(TABLE)
+    boxes, country, issue, years, rule, output = _parts(explorer)
+    for box in boxes:
+        box.value = False
+    assert "Choose at least one partner" in _shown(output)["text"]
+    boxes[1].value = True
+    issue.value = "colonialism"
+    years.value = (2021, 2021)
+    shown = _shown(output)
+    assert shown["output_type"] == "stream" and "Voeten roll calls" in shown["text"]
+    years.value = (2015, 2021)
+    assert _shown(output)["output_type"] == "display_data"
+
+
+def test_static_figures():
+    summary = pd.DataFrame({"USA": [0.2, 0.4], "Russia": [0.9, 0.6]}, index=["Human rights", "Nuclear"])
+    dots = issue_figure(summary, "KAZ", "1992-2020")
+    assert isinstance(dots, AltFigure)
+    assert "with USA from 0.20 (Human rights) to 0.40 (Nuclear)" in dots.alt
+    neighbours = neighbours_figure(summary.rename(index={"Human rights": "Kazakhstan", "Nuclear": "Uzbekistan"}),
+                                   "2014-2021")
+    assert "2 countries, 2014-2021" in neighbours.alt
+
+    ideal = data.load_unga_ideal_points()
+    figure = ideal_point_figure(ideal, vintage="2026_final_passage")
+    kaz_2024 = int(ideal.query("vintage == '2026_final_passage' and iso3 == 'KAZ' and year == 2024")["n_votes"].item())
+    assert f"Kazakhstan 2024: {kaz_2024} votes" in figure.alt and "1992 to 2025" in figure.alt
+    older = ideal_point_figure(ideal, vintage="2025-07_final_passage", years=(1992, 2024))
+    assert "drawn hollow" not in older.alt  # every estimate of that vintage rests on enough votes
+
+    by_rule = rules_view(TABLE, "KAZ", "Russia")
+    assert list(by_rule.columns) == ["abstention = disagreement", "abstention = half agreement",
+                                     "abstentions left out"]
+    # for any pair, leaving abstentions out >= half >= identical in every year (half adds 0.5 where identical adds 0)
+    assert (by_rule.iloc[:, 1] >= by_rule.iloc[:, 0]).all()
+    assert rules_figure(by_rule).alt.startswith("Line chart of Kazakhstan's yearly UN General Assembly vote agreement "
+                                                "with Russia, 1992 to 2021, under three rules")
+    with pytest.raises(ValueError, match="partner must be one of"):
+        rules_view(TABLE, "KAZ", "India")
