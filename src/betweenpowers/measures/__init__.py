@@ -4,7 +4,11 @@ Each function takes plain pandas objects (or numbers) and returns a new one; not
 Formulas and references are in the docstrings, so students can check the code against the lesson.
 
 * :mod:`.votes`: UN vote agreement under a rule for abstentions;
-* :mod:`.concentration`: shares, the Herfindahl-Hirschman index, normalised entropy.
+* :mod:`.concentration`: shares, the Herfindahl-Hirschman index, normalised entropy;
+* :mod:`.events`: counts of diplomatic events by vector, category, mode and decade; agenda-setting share (lesson 01);
+* :mod:`.trade`: trade shares by partner and vector, concentration, balance, a size benchmark (lesson 02);
+* :mod:`.issues` and :mod:`.ideal_points`: agreement by issue, ideal-point distances (lesson 03);
+* :mod:`.arms` and :mod:`.scorecard`: arms deliveries by supplier, the weighted balance scorecard (lesson 04).
 
 Lessons add a module per topic; the most used functions are re-exported here.
 """

@@ -12,7 +12,8 @@ Each explorer has three parts:
 The lesson also shows the figure for the default parameters as a static image, so it reads well where widgets do
 not run (GitHub, the HTML export).
 
-Modules: :mod:`.common` (shared UI helpers), :mod:`.agreement` (lesson 00).
+Modules: :mod:`.common` (shared UI helpers), :mod:`.agreement` (lesson 00), :mod:`.events` (lesson 01),
+:mod:`.trade` (lesson 02), :mod:`.votes` (lesson 03), :mod:`.scorecard` (lesson 04).
 """
 
 from betweenpowers.widgets.agreement import (
