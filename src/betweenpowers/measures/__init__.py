@@ -8,7 +8,11 @@ Formulas and references are in the docstrings, so students can check the code ag
 * :mod:`.events`: counts of diplomatic events by vector, category, mode and decade; agenda-setting share (lesson 01);
 * :mod:`.trade`: trade shares by partner and vector, concentration, balance, a size benchmark (lesson 02);
 * :mod:`.issues` and :mod:`.ideal_points`: agreement by issue, ideal-point distances (lesson 03);
-* :mod:`.arms` and :mod:`.scorecard`: arms deliveries by supplier, the weighted balance scorecard (lesson 04).
+* :mod:`.arms` and :mod:`.scorecard`: arms deliveries by supplier, the weighted balance scorecard (lesson 04);
+* :mod:`.coding`: percentage agreement and Cohen's kappa between two codings (lesson 05);
+* :mod:`.neighbours`: trade, votes and events by neighbouring region (lesson 06);
+* :mod:`.exposure`: commodity exposure and the labelled teaching model of shocks (lesson 07);
+* :mod:`.claims`: the verdict scale and helpers for testing the article's claims (lesson 08).
 
 Lessons add a module per topic; the most used functions are re-exported here.
 """

@@ -13,7 +13,8 @@ The lesson also shows the figure for the default parameters as a static image, s
 not run (GitHub, the HTML export).
 
 Modules: :mod:`.common` (shared UI helpers), :mod:`.agreement` (lesson 00), :mod:`.events` (lesson 01),
-:mod:`.trade` (lesson 02), :mod:`.votes` (lesson 03), :mod:`.scorecard` (lesson 04).
+:mod:`.trade` (lesson 02), :mod:`.votes` (lesson 03), :mod:`.scorecard` (lesson 04), :mod:`.eras` (lesson 05),
+:mod:`.neighbours` (lesson 06), :mod:`.exposure` (lesson 07), :mod:`.claims` (lesson 08).
 """
 
 from betweenpowers.widgets.agreement import (
