@@ -111,7 +111,9 @@ USAGE_PATTERNS = {
     "tiv": r"\bTIV\b|trend-indicator value",
     "tpnw": r"ban treaty|Prohibition of Nuclear Weapons|\bTPNW\b",
     "un-general-assembly": r"General Assembly",
-    "vector": r"\bvectors?\b",
+    # not inside "multi-vector" (its own entry), nor in the text of a link other than a glossary link (the
+    # lesson titles of a course map)
+    "vector": r"(?<!-)\bvectors?\b(?![^\[\]\n]*\]\((?!\.\./docs/glossary\.md))",
 }
 
 FIELD_LINE = re.compile(r"^- \*\*(?P<name>[^*]+?):\*\* ?(?P<value>.*)$")
@@ -122,6 +124,12 @@ WELL_FORMED_URL = re.compile(r"^https?://[^\s/.]+(\.[^\s/.]+)+\.?(/\S*)?$")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“*])")
 QUOTED = re.compile(r"[\"“]([^\"”\n]+)[\"”]")
+# Lessons link a term to its entry at first use (issue 5, item 2): [hedging](../docs/glossary.md#hedging).
+GLOSSARY_LINK_PREFIX = "../docs/glossary.md#"
+LINK_TO_GLOSSARY = re.compile(r"\]\((?P<target>[^)\s]*glossary\.md[^)\s]*)\)")
+FENCED_CODE = re.compile(r"^\s{0,3}(```|~~~).*?^\s{0,3}\1", re.MULTILINE | re.DOTALL)
+INLINE_CODE = re.compile(r"(`+).+?\1", re.DOTALL)
+HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s")
 
 
 @dataclass
@@ -278,6 +286,42 @@ def usage_problem(entry: Entry, lessons: dict[str, str]) -> str | None:
     return None
 
 
+def glossary_links(markdown: str) -> list[tuple[str, bool]]:
+    """Targets of the links to the glossary in some markdown (code left out), each with whether it sits in a heading."""
+    prose = INLINE_CODE.sub("", FENCED_CODE.sub("", markdown))
+    return [
+        (match["target"], bool(HEADING_LINE.match(line)))
+        for line in prose.splitlines()
+        for match in LINK_TO_GLOSSARY.finditer(line)
+    ]
+
+
+def glossary_link_problems(markdown: str, anchors: set[str]) -> list[str]:
+    """Links to the glossary that are not ``../docs/glossary.md#<anchor of an entry>``, or that sit in a heading."""
+    problems = []
+    for target, in_heading in glossary_links(markdown):
+        if not target.startswith(GLOSSARY_LINK_PREFIX):
+            problems.append(f"{target}: not of the form {GLOSSARY_LINK_PREFIX}<anchor>")
+        elif target.removeprefix(GLOSSARY_LINK_PREFIX) not in anchors:
+            problems.append(f"{target}: no entry has this anchor")
+        if in_heading:
+            problems.append(f"{target}: a glossary link inside a heading")
+    return problems
+
+
+def first_use_link_problem(entry: Entry, lessons: dict[str, str]) -> str | None:
+    """The lesson that 'first used' names must link the term to its entry (file name -> markdown text)."""
+    link = NOTEBOOK_LINK.search(entry.fields.get("First used", ""))
+    if link is None:
+        return None  # not yet in a lesson
+    target = GLOSSARY_LINK_PREFIX + entry.anchor
+    if target not in {
+        found for found, _ in glossary_links(lessons.get(link["file"], ""))
+    }:
+        return f"{entry.heading}: {link['file']} never links to {target}"
+    return None
+
+
 @pytest.fixture(scope="module")
 def text() -> str:
     return GLOSSARY.read_text(encoding="utf-8")
@@ -352,6 +396,29 @@ def test_entries_are_in_alphabetical_order(entries):
 def test_first_used_matches_the_lessons(entries, lessons):
     assert lessons, "no lesson notebooks found"
     problems = [p for p in (usage_problem(entry, lessons) for entry in entries) if p]
+    assert not problems, problems
+
+
+def test_each_term_is_linked_where_it_is_first_used(entries, lessons):
+    problems = [
+        p for p in (first_use_link_problem(entry, lessons) for entry in entries) if p
+    ]
+    assert not problems, problems
+
+
+def test_every_glossary_link_in_a_notebook_points_to_an_entry(entries):
+    anchors = {entry.anchor for entry in entries}
+    notebooks = sorted(
+        path
+        for folder in ("notebooks", "exercises", "solutions")
+        for path in (ROOT / folder).glob("*.ipynb")
+    )
+    assert notebooks, "no notebooks found"
+    problems = {
+        f"{path.parent.name}/{path.name}": found
+        for path in notebooks
+        if (found := glossary_link_problems(lesson_text(path), anchors))
+    }
     assert not problems, problems
 
 
@@ -430,3 +497,57 @@ def test_anchor_rule_and_usage_check():
     assert "first used in 00_a.ipynb" in usage_problem(
         linked, {"00_a.ipynb": "a baseline", "01_b.ipynb": "baseline"}
     )
+
+
+def test_glossary_link_checks_can_fail():
+    anchors = {"hedging", "c51"}
+    markdown = (
+        "Kazakhstan is [hedging](../docs/glossary.md#hedging) within [C5+1](../docs/glossary.md#c51).\n"
+        "A [typo](../docs/glossary.md#hedgeing), a [wrong path](glossary.md#hedging), "
+        "[no anchor](../docs/glossary.md).\n"
+        "## [Hedging](../docs/glossary.md#hedging) in a heading\n"
+        "`[code](../docs/glossary.md#nowhere)` and\n```\n[fenced](../docs/glossary.md#nowhere)\n```\n"
+    )
+    problems = " | ".join(glossary_link_problems(markdown, anchors))
+    assert "#hedgeing: no entry has this anchor" in problems
+    assert "glossary.md#hedging: not of the form" in problems
+    assert "../docs/glossary.md: not of the form" in problems
+    assert "inside a heading" in problems
+    assert "nowhere" not in problems
+    assert len(glossary_link_problems(markdown.splitlines()[0], anchors)) == 0
+
+    entry = parse_entries(
+        "\n## Terms\n\n### Hedging\n\n- **First used:** [01](../notebooks/01_b.ipynb)\n"
+    )[0]
+    assert (
+        "01_b.ipynb never links to ../docs/glossary.md#hedging"
+        in first_use_link_problem(
+            entry,
+            {
+                "00_a.ipynb": "[hedging](../docs/glossary.md#hedging)",
+                "01_b.ipynb": "hedging",
+            },
+        )
+    )
+    assert first_use_link_problem(
+        entry, {"01_b.ipynb": "`[hedging](../docs/glossary.md#hedging)`"}
+    )
+    assert (
+        first_use_link_problem(
+            entry, {"01_b.ipynb": "so [hedging](../docs/glossary.md#hedging)"}
+        )
+        is None
+    )
+    not_yet = parse_entries(
+        "\n## Terms\n\n### EPCA\n\n- **First used:** not yet in a lesson\n"
+    )[0]
+    assert first_use_link_problem(not_yet, {}) is None
+
+
+def test_vector_usage_skips_multi_vector_and_link_text():
+    pattern = re.compile(USAGE_PATTERNS["vector"], re.IGNORECASE)
+    assert not pattern.search(
+        "a **multi-vector** policy; [02 Trade vectors](02_trade_vectors.ipynb)"
+    )
+    assert pattern.search("count events by [vector](../docs/glossary.md#vector)")
+    assert pattern.search("Now the **vectors**.")
