@@ -240,7 +240,7 @@ _register(Table(
         Field("title", "string", "Subject of the vote as given by the source"),
         Field("important_vote", "boolean", "US State Department 'important vote' (Voeten only)"),
         Field("amendment", "boolean", "Vote on an amendment (Voeten only; often not coded)"),
-        *(Field(col, "integer", f"1 if Voeten codes the roll call under this issue, else 0 (Voeten only)")
+        *(Field(col, "integer", "1 if Voeten codes the roll call under this issue, else 0 (Voeten only)")
           for col in ISSUE_COLUMNS.values()),
         Field("total_yes", "integer", "Number of yes votes"),
         Field("total_no", "integer", "Number of no votes"),
