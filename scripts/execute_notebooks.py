@@ -6,10 +6,16 @@
 Each notebook runs in a fresh kernel from its own folder, as a student would run it. Timing metadata is not
 recorded, so re-executing an unchanged notebook changes nothing but what the code prints. Exercise notebooks are
 not executed here: they carry no outputs (`python -m betweenpowers.exercises` writes them).
+
+After a run, the notebook's metadata records a fingerprint of the code it was executed with
+(``metadata["betweenpowers"]["code_sha256"]``, see :func:`code_sha256`). tests/test_hygiene.py recomputes it, so a
+notebook whose code was edited but not executed again fails the suite.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -17,6 +23,15 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Where the fingerprint lives: ``notebook.metadata[METADATA_KEY][HASH_KEY]``.
+METADATA_KEY = "betweenpowers"
+HASH_KEY = "code_sha256"
+
+
+def code_sha256(notebook: nbformat.NotebookNode) -> str:
+    """sha256 of the sources of the notebook's code cells, in order (markdown and outputs do not count)."""
+    sources = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    return hashlib.sha256(json.dumps(sources, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def execute(path: Path) -> None:
@@ -24,6 +39,7 @@ def execute(path: Path) -> None:
     client = NotebookClient(notebook, timeout=120, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
+    notebook.metadata.setdefault(METADATA_KEY, {})[HASH_KEY] = code_sha256(notebook)
     nbformat.write(notebook, path)
 
 

@@ -193,7 +193,8 @@ def test_number_wrong_type_messages(registry):
 
 @pytest.mark.parametrize(
     ("answer", "words"),
-    [(math.nan, "NaN"), (np.nan, "NaN"), (math.inf, "infinite"), (-math.inf, "infinite"), (10**400, "infinite"), (-(10**400), "infinite")],
+    [(math.nan, "NaN"), (np.nan, "NaN"), (math.inf, "infinite"), (-math.inf, "infinite"), (10**400, "infinite"),
+     (-(10**400), "infinite")],
     ids=repr,
 )
 def test_number_nan_inf_and_huge_ints(registry, answer, words):

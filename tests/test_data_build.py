@@ -210,7 +210,8 @@ def _agreement_from_raw(raw: Path, year: int, country: str, partner: str) -> dic
         pair = wide[wide["rcid"].isin(ids)]
         codes = {1: "yes", 2: "abstain", 3: "no"}  # 8 absent, 9 non-member and blanks are left out
     else:
-        meta = raw_csv(raw, UNDL + "undl_ga_resolutions_2020_2021.csv", usecols=["undl_id", "date", "use_for_agreement"])
+        meta = raw_csv(raw, UNDL + "undl_ga_resolutions_2020_2021.csv",
+                       usecols=["undl_id", "date", "use_for_agreement"])
         ids = meta.loc[(meta["date"].str[:4] == str(year)) & meta["use_for_agreement"], "undl_id"]
         wide = raw_csv(raw, UNDL + "undl_ga_votes_all_countries_wide_2020_2021.csv",
                        usecols=["undl_id", country, partner])

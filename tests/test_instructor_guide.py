@@ -225,9 +225,11 @@ def guide_problems(text: str, notebooks_dir: Path, solutions_dir: Path, base_dir
     lessons = lesson_notebooks(notebooks_dir)
     sections = lesson_sections(text)
     numbers = [number for number, _ in sections]
-    problems = [f"lesson {number}: no section '## Lesson {number} · ...'" for number in lessons if number not in numbers]
+    problems = [f"lesson {number}: no section '## Lesson {number} · ...'"
+                for number in lessons if number not in numbers]
     problems += [f"lesson {number}: section but no notebook" for number in sorted(set(numbers) - set(lessons))]
-    problems += [f"lesson {number}: more than one section" for number in sorted({n for n in numbers if numbers.count(n) > 1})]
+    repeated = sorted({n for n in numbers if numbers.count(n) > 1})
+    problems += [f"lesson {number}: more than one section" for number in repeated]
     for number, section in sections:
         if number in lessons:
             problems += section_problems(number, section, lessons[number], notebooks_dir, solutions_dir)

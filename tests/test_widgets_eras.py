@@ -22,7 +22,8 @@ MEASURES = list(w.MEASURES)
 
 # The same counts written independently: events per group, year and mode, summed over the years of each era.
 _PER_YEAR = {
-    label: {mode: np.array([int(((TABLE["year"] == year) & TABLE["category"].isin(cats) & (TABLE["mode"] == mode)).sum())
+    label: {mode: np.array([int(((TABLE["year"] == year) & TABLE["category"].isin(cats)
+                                  & (TABLE["mode"] == mode)).sum())
                             for year in range(FIRST, LAST + 1)])
             for mode in ("agenda_setting", "balancing")}
     for label, cats in w.CATEGORY_GROUPS.items()

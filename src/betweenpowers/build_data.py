@@ -277,7 +277,8 @@ _register(Table(
                 "of roll calls both took part in and the share of agreement under three rules for abstentions.",
     derivation="Computed from the main series of unga_roll_calls (one source per year) and the all-country "
                "vote files. Only roll calls where both countries voted yes, no or abstain count (absences "
-               "excluded). agreement_identical: share of identical votes (an abstention against a yes or no counts as disagreement). agreement_half: identical votes score 1, one abstention against a yes or no scores "
+               "excluded). agreement_identical: share of identical votes (an abstention against a yes or no counts as "
+               "disagreement). agreement_half: identical votes score 1, one abstention against a yes or no scores "
                "0.5, yes against no scores 0. agreement_excluding_abstentions: only roll calls where both voted "
                "yes or no; share identical. Rounded to 6 decimals.",
     raw_folder="unga_votes_voeten_1992_2020; unga_votes_undl_2020_2021",
@@ -387,7 +388,8 @@ _register(Table(
     description="Exports and imports of Kazakhstan by partner and year in million US dollars, both as "
                 "Kazakhstan reported them and as the partners reported them (mirror data), with each partner's "
                 "trade vector. The World row (partner_type 'world') is the total for each view and flow.",
-    derivation="Dropped exact duplicate rows of the raw extract (Australia and Nicaragua appear twice). Kept economies, historic entities and the World row; dropped other aggregates (regions, "
+    derivation="Dropped exact duplicate rows of the raw extract (Australia and Nicaragua appear twice). Kept "
+               "economies, historic entities and the World row; dropped other aggregates (regions, "
                "'not specified'). Mirror flows were turned to Kazakhstan's perspective: a partner's imports "
                "from Kazakhstan are Kazakhstan's exports (CIF), its exports to Kazakhstan are Kazakhstan's "
                "imports (FOB). Vectors follow betweenpowers.vectors (EU-27 as a fixed group for all years; "

@@ -52,7 +52,8 @@ Every solution notebook must contain at least one marker or tag.
 
 Everything else is copied unchanged, except that code cells lose their
 outputs, execution counts and ``execution`` timing metadata, and the
-notebook-level ``widgets`` state metadata is dropped.  No note is inserted:
+notebook-level ``widgets`` state metadata and execution fingerprint
+(``betweenpowers`` -> ``code_sha256``) are dropped.  No note is inserted:
 cells keep their ids and order (apart from dropped ``solution-only`` cells),
 so the two versions can be compared cell by cell.  The output is written
 with :func:`nbformat.writes` (sorted keys, one-space indent) plus a trailing
@@ -279,6 +280,11 @@ def make_exercise(solution: NotebookNode, name: str) -> NotebookNode:
         )
     notebook.cells = cells
     notebook.metadata.pop("widgets", None)
+    record = notebook.metadata.get("betweenpowers")
+    if isinstance(record, dict):  # the solution's execution fingerprint (scripts/execute_notebooks.py)
+        record.pop("code_sha256", None)
+        if not record:
+            notebook.metadata.pop("betweenpowers")
     return notebook
 
 

@@ -12,7 +12,8 @@ import pycountry
 #: EU member states as of 2020 onwards (27 states), applied to every year so that a series does not jump
 #: when membership changed. The United Kingdom is counted under "other West".
 EU27: frozenset[str] = frozenset(
-    "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN ESP SWE".split()
+    "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN ESP "
+    "SWE".split()
 )
 
 #: Other Western economies: North America, non-EU Western Europe and the US treaty allies in the Pacific.

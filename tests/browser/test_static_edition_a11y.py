@@ -105,7 +105,8 @@ BROKEN_PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"></head><body><main>
 <h1>Broken on purpose</h1>
 <p style="color:#b0b0b0; background:#ffffff">In [1]: text with too little contrast</p>
-<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==">
+<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAA\
+ABJRU5ErkJggg==">
 <table><thead><tr><th></th><th>a</th></tr></thead><tbody><tr><th>0</th><td>1</td></tr></tbody></table>
 <a href="https://example.org/"></a>
 </main></body></html>

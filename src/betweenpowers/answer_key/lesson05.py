@@ -93,8 +93,8 @@ register(
         option_hints={
             "a": "The eras differ in length (28 and 7 calendar years): compare events per year, not counts.",
             "c": "A share is events of one kind divided by all events of the same era: the era's length cancels out.",
-            "d": "Balancing events per year rose too, the sources lean toward recent years, and section 4 of the lesson "
-                 "shows no sharp break at 2019.",
+            "d": "Balancing events per year rose too, the sources lean toward recent years, and section 4 of the "
+                 "lesson shows no sharp break at 2019.",
         },
         hint="Think about the lengths of the eras and about where the rows of the table come from.",
     ),

@@ -790,7 +790,7 @@ def _draw_line(ax, view: pd.DataFrame) -> None:
 def _draw_barh(ax, view: pd.DataFrame) -> None:
     ordered = view.iloc[::-1]
     positions = list(range(len(ordered)))
-    for position, (label, row) in zip(positions, ordered.iterrows()):
+    for position, (_label, row) in zip(positions, ordered.iterrows()):
         style = _style(str(row["group"]))
         value = 0.0 if pd.isna(row["value"]) else float(row["value"])
         ax.barh(position, value, color=style.color, edgecolor="#333333", linewidth=0.6,

@@ -211,7 +211,7 @@ def eras_figure(view: pd.DataFrame, measure: str = "per_year",
     tick_labels = [f"{era}\n{_plural(int(row['years']), 'year')}, {_plural(int(row['events']), 'event')}"
                    for era, row in view.iterrows()]
     if measure == "share":
-        for x, (era, row) in zip(positions, view.iterrows()):
+        for x, (_era, row) in zip(positions, view.iterrows()):
             share = row["agenda_setting"]
             if pd.isna(share):
                 ax.text(x, 0.02, "no events", ha="center", va="bottom", fontsize=9)
@@ -232,8 +232,9 @@ def eras_figure(view: pd.DataFrame, measure: str = "per_year",
         for offset, mode in zip((-width / 2, width / 2), _ORDER):
             values = view[mode].astype(float).to_numpy()
             xs = [x + offset for x in positions]
-            ax.bar(xs, values, width=width, label=f"{MODE_LABELS[mode]} ({'filled' if mode == 'agenda_setting' else 'hatched'})",
-                   linewidth=1.2, **MODE_STYLE[mode])
+            encoding = "filled" if mode == "agenda_setting" else "hatched"
+            ax.bar(xs, values, width=width, label=f"{MODE_LABELS[mode]} ({encoding})", linewidth=1.2,
+                   **MODE_STYLE[mode])
             for x, value in zip(xs, values):
                 ax.text(x, value + top * 0.02, _value_text(value, measure), ha="center", va="bottom", fontsize=9)
         ax.set_ylim(0, top * 1.18 if top > 0 else 1)
