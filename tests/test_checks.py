@@ -13,6 +13,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 import pytest
+from hostile_answers import BoolRaises, EqRaises, FloatRaises, ReprRaises
 
 from betweenpowers import checks
 from betweenpowers.checks import (
@@ -619,28 +620,12 @@ def test_feedback_helpers():
 # ---------------------------------------------------------------------------
 
 
-class ReprRaises:
-    def __repr__(self) -> str:
-        raise RuntimeError("no repr")
-
-    __str__ = __repr__
 
 
-class EqRaises:
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError("no eq")
-
-    __hash__ = object.__hash__
 
 
-class FloatRaises:
-    def __float__(self) -> float:
-        raise RuntimeError("no float")
 
 
-class BoolRaises:
-    def __bool__(self) -> bool:
-        raise RuntimeError("no bool")
 
 
 class FloatSubclassRaises(float):

@@ -44,6 +44,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hostile_answers import EqRaises, FloatRaises, LenRaises, ReprRaises
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -193,31 +194,12 @@ MARKERS = ("Correct", "Thanks", "Not answered yet", "Wrong type", "Close, but no
            "Unknown question", "Sorry, the checker")
 
 
-class ReprRaises:
-    def __repr__(self) -> str:
-        raise RuntimeError("no repr")
-
-    __str__ = __repr__
 
 
-class EqRaises:
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError("no eq")
-
-    __hash__ = object.__hash__
 
 
-class FloatRaises:
-    def __float__(self) -> float:
-        raise RuntimeError("no float")
 
 
-class LenRaises:
-    def __len__(self) -> int:
-        raise RuntimeError("no len")
-
-    def __iter__(self) -> Iterator:
-        raise RuntimeError("no iter")
 
 
 class FrameWithBadRepr(pd.DataFrame):
