@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from betweenpowers.measures.exposure import INDICATORS, MODEL_PARTNERS, base_indicators, model_inputs, shock_scenario
-from betweenpowers.plots import AltFigure, render, style_for
+from betweenpowers.plots import AltFigure, blank_figure, render, style_for
 from betweenpowers.widgets.common import explorer_box, show_in
 
 #: A fall of the yearly Brent price larger than this (per cent) is shaded in the annual figure.
@@ -61,7 +61,7 @@ _STYLE_KEYS: dict[str, str] = {
 # -- Figure plumbing -------------------------------------------------------------------------------------------
 def _panels(nrows: int, ncols: int, width: float, height: float, sharex: bool = False) -> tuple[Figure, list[Axes]]:
     """A figure with several axes in the house style of :func:`betweenpowers.plots.new_figure`."""
-    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    fig = blank_figure(width, height)
     axes = list(fig.subplots(nrows, ncols, sharex=sharex, squeeze=False).ravel())
     for ax in axes:
         ax.grid(True, color="#dddddd", linewidth=0.8)
