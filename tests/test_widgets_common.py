@@ -18,6 +18,19 @@ def test_show_in_replaces_previous_content():
     assert output.outputs == ({"output_type": "stream", "name": "stdout", "text": "Choose something.\n"},)
 
 
+def test_show_in_updates_the_output_once_without_a_blank_step():
+    """A redraw is one change of ``outputs`` (one message to the browser), straight from old content to new."""
+    output = ipywidgets.Output()
+    show_in(output, "first message")
+    changes = []
+    output.observe(lambda change: changes.append(change["new"]), names="outputs")
+    figure = AltFigure(png=b"\x89PNG fake", alt="A chart.")
+    show_in(output, figure)
+    assert len(changes) == 1
+    assert changes[0][0]["data"]["image/png"] == figure._repr_mimebundle_()[0]["image/png"]
+    assert changes[0][0]["data"]["text/plain"] == "[Figure] A chart."
+
+
 def test_explorer_box_is_tagged_for_the_browser_tests():
     output = ipywidgets.Output()
     box = explorer_box([ipywidgets.Checkbox(description="USA"), output])

@@ -10,13 +10,23 @@ from betweenpowers.plots import AltFigure
 EXPLORER_CLASS = "bp-explorer"
 
 
-def show_in(output: widgets.Output, content: AltFigure | str) -> None:
-    """Replace what an Output shows with a figure or a message (visible to tests and to JupyterLab)."""
-    output.outputs = ()
+def output_item(content: AltFigure | str) -> dict:
+    """One entry of an Output's ``outputs``: a figure as display data (PNG with its alt text) or a message as stdout.
+
+    The same dictionaries :meth:`ipywidgets.Output.append_display_data` and ``append_stdout`` would add.
+    """
     if isinstance(content, str):
-        output.append_stdout(content + "\n")
-    else:
-        output.append_display_data(content)
+        return {"output_type": "stream", "name": "stdout", "text": content + "\n"}
+    data, metadata = content._repr_mimebundle_()
+    return {"output_type": "display_data", "data": data, "metadata": metadata}
+
+
+def show_in(output: widgets.Output, content: AltFigure | str) -> None:
+    """Replace what an Output shows with a figure or a message (visible to tests and to JupyterLab).
+
+    One assignment, so the browser gets one update: no blank flash between the old figure and the new one.
+    """
+    output.outputs = (output_item(content),)
 
 
 def explorer_box(children: list[widgets.Widget]) -> widgets.VBox:
