@@ -55,6 +55,19 @@ def test_partner_shares_of_a_missing_year_is_empty_with_columns():
     assert list(empty.columns) == ["label", "partner_iso3", "vector", "value_usd_mn", "share"]
 
 
+@pytest.mark.parametrize("view", ["reported", "mirror"])
+@pytest.mark.parametrize("flow", ["exports", "imports", "total"])
+def test_largest_partner_by_year_is_the_first_row_of_partner_shares(view, flow):
+    toy = trade.largest_partner_by_year(_toy(), view, flow)
+    assert list(toy.index) == [2000, 2001]
+    assert all(toy[year] == trade.partner_shares(_toy(), year, view, flow)["label"].iloc[0] for year in (2000, 2001))
+    leaders = trade.largest_partner_by_year(TABLE, view, flow)
+    years = sorted(int(y) for y in TABLE["year"].unique())
+    assert list(leaders.index) == years
+    for year in years:
+        assert leaders[year] == trade.partner_shares(TABLE, year, view, flow)["label"].iloc[0]
+
+
 def test_vector_and_great_power_shares():
     vectors = trade.vector_shares(_toy(), "mirror", "exports")
     assert vectors.loc[2000, "eu27"] == pytest.approx(30 / 50)

@@ -82,8 +82,10 @@ def partner_shares(table: pd.DataFrame, year: int, view: str = "reported", flow:
     member states (and historic entities whose successors are all members) are added up as one partner,
     :data:`EU_LABEL`. A year without data gives an empty frame with these columns.
     """
-    values = with_world_share(flow_values(table, view, flow))
-    rows = values[values["year"] == int(year)].copy()
+    year = int(year)
+    # Only that year's rows: the same result as taking the year out of every year's shares, without computing them.
+    values = with_world_share(flow_values(table[table["year"] == year], view, flow))
+    rows = values[values["year"] == year].copy()
     names = rows["partner_iso3"].map(country_name, na_action="ignore")
     rows["label"] = names.fillna(rows["partner"]).astype("string")
     if eu_as_bloc:
@@ -94,6 +96,22 @@ def partner_shares(table: pd.DataFrame, year: int, view: str = "reported", flow:
                .reset_index())
     grouped = grouped.sort_values(["share", "label"], ascending=[False, True], kind="mergesort")
     return grouped[["label", "partner_iso3", "vector", "value_usd_mn", "share"]].reset_index(drop=True)
+
+
+def largest_partner_by_year(table: pd.DataFrame, view: str = "reported", flow: str = "total") -> pd.Series:
+    """The label of Kazakhstan's largest partner in each year (index year): the first row of :func:`partner_shares`.
+
+    Same partners, labels and order as ``partner_shares(table, year, view, flow)["label"].iloc[0]`` for every year
+    with data (the EU's members counted separately), computed for all years at once.
+    """
+    values = with_world_share(flow_values(table, view, flow))
+    names = values["partner_iso3"].map(country_name, na_action="ignore")
+    values["label"] = names.fillna(values["partner"]).astype("string")
+    grouped = (values.groupby(["year", "label", "partner_iso3", "vector"], dropna=False)[["value_usd_mn", "share"]]
+               .sum().reset_index())
+    grouped = grouped.sort_values(["year", "share", "label"], ascending=[True, False, True], kind="mergesort")
+    first = grouped.drop_duplicates("year")
+    return pd.Series(first["label"].to_numpy(), index=pd.Index(first["year"].to_numpy(), name="year"), name="label")
 
 
 def vector_shares(table: pd.DataFrame, view: str = "reported", flow: str = "total") -> pd.DataFrame:

@@ -41,6 +41,7 @@ from betweenpowers.measures.trade import (
     balance_index,
     flow_values,
     great_power_shares,
+    largest_partner_by_year,
     partner_shares,
     vector_shares,
 )
@@ -620,8 +621,8 @@ def _c14(tables: Mapping[str, pd.DataFrame], choice: str) -> pd.DataFrame:
     flow = "exports" if choice == "exports" else "imports"
     share = (vector_shares(trade, view=view, flow=flow)["russia"] * 100).loc[1994:].rename("Russia").to_frame()
     share.index.name = "year"
-    largest = [year for year in share.index
-               if partner_shares(trade, int(year), view=view, flow=flow)["label"].iloc[0] == "Russia"]
+    leaders = largest_partner_by_year(trade, view=view, flow=flow)  # partner_shares(...)["label"].iloc[0], per year
+    largest = [year for year in share.index if leaders.get(int(year)) == "Russia"]
     verdict = share_verdict(len(largest), len(share))
     noun = "supplier of imports" if flow == "imports" else "buyer of exports"
     whose = "Kazakhstan's" if view == "reported" else "the partners'"

@@ -46,6 +46,24 @@ _LANES = (0.0, 0.24, -0.24, 0.12, -0.12, 0.36, -0.36)
 _ANNOTATE_AT_MOST = 14  # with this many events or fewer, each marker gets its event_id
 
 
+class _YearLocator(mdates.YearLocator):
+    """Matplotlib's YearLocator, remembering the ticks of the last view limits it was asked about.
+
+    Laying out and drawing one figure asks a locator for its ticks some thirty times, always for the same limits
+    (they are set once, with ``set_xlim``), and each answer walks a dateutil rule year by year. The ticks are the
+    same; only the repeated walk is saved.
+    """
+
+    def __init__(self, base: int = 1) -> None:
+        super().__init__(base)
+        self._last: tuple[object, object] | None = None
+
+    def tick_values(self, vmin, vmax):
+        if self._last is None or self._last[0] != (vmin, vmax):
+            self._last = ((vmin, vmax), super().tick_values(vmin, vmax))
+        return self._last[1].copy()
+
+
 def _vector_codes(vectors: Sequence[str]) -> list[str]:
     """Vector codes in display order from labels or codes ('Russia' or 'russia'); unknown names are ignored."""
     chosen = {str(v).strip().lower() for v in vectors}
@@ -161,15 +179,19 @@ def events_figure(
         y = len(codes) - 1 - row
         rows = view[view["vector"] == code]
         style = style_for(code)
-        offsets = _lanes(rows["when"], close_days)
-        for (_, event), offset in zip(rows.iterrows(), offsets):
-            agenda = event["mode"] == "agenda_setting"
-            ax.plot(event["when"], y + offset, linestyle="", marker=style.marker, markersize=9,
-                    markeredgewidth=1.6, markeredgecolor=style.color,
-                    markerfacecolor=style.color if agenda else "white", zorder=3)
-            if annotate:
-                ax.annotate(event["event_id"], (event["when"], y + offset), xytext=(6, 3),
-                            textcoords="offset points", fontsize=7, color="#333333")
+        heights = y + pd.Series(_lanes(rows["when"], close_days), index=rows.index, dtype="float64")
+        is_agenda = rows["mode"] == "agenda_setting"
+        # One line of markers per kind (filled agenda-setting, hollow balancing): a row's events drawn together.
+        for agenda in (True, False):
+            chosen = is_agenda == agenda
+            if chosen.any():
+                ax.plot(rows.loc[chosen, "when"], heights[chosen], linestyle="", marker=style.marker, markersize=9,
+                        markeredgewidth=1.6, markeredgecolor=style.color,
+                        markerfacecolor=style.color if agenda else "white", zorder=3)
+        if annotate:
+            for event_id, when, height in zip(rows["event_id"], rows["when"], heights):
+                ax.annotate(event_id, (when, height), xytext=(6, 3), textcoords="offset points", fontsize=7,
+                            color="#333333")
         agenda_n = int((rows["mode"] == "agenda_setting").sum())
         tick_labels.append((y, f"{VECTOR_LABELS[code]}\n{len(rows)} ({agenda_n} agenda)"))
     ax.set_yticks([y for y, _ in tick_labels], [text for _, text in tick_labels], fontsize=8)
@@ -177,10 +199,10 @@ def events_figure(
     margin = pd.Timedelta(days=120)
     ax.set_xlim(pd.Timestamp(first, 1, 1) - margin, pd.Timestamp(last, 12, 31) + margin)
     span = last - first
-    ax.xaxis.set_major_locator(mdates.YearLocator(1 if span <= 6 else 2 if span <= 14 else 5))
+    ax.xaxis.set_major_locator(_YearLocator(1 if span <= 6 else 2 if span <= 14 else 5))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     if span > 14:
-        ax.xaxis.set_minor_locator(mdates.YearLocator(1))
+        ax.xaxis.set_minor_locator(_YearLocator(1))
     ax.grid(True, axis="y", color="#eeeeee")
     legend = [Line2D([], [], linestyle="", marker="o", markersize=8, markeredgewidth=1.6, markeredgecolor="#444444",
                      markerfacecolor="#444444", label="agenda-setting\n(filled marker)"),

@@ -7,6 +7,7 @@ dimensions and sees the composite shares and their balance index move.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 import ipywidgets as widgets
@@ -229,11 +230,16 @@ def scorecard_explorer(trade: pd.DataFrame, agreement: pd.DataFrame, arms: pd.Da
                                         continuous_update=False, **wide)
     output = widgets.Output()
 
+    # The splits depend on the years and the investment figure only: moving a weight or the investment checkbox
+    # reuses them (they are read, never changed, by scorecard_view and scorecard_figure).
+    @functools.lru_cache(maxsize=32)
+    def splits_for(year: int, votes: tuple[int, int], arms_span: tuple[int, int], investment: str) -> pd.DataFrame:
+        return scorecard_splits(trade, agreement, arms, fdi, year, votes, arms_span, investment)
+
     def redraw(_change: object = None) -> None:
         sliders["investment"].disabled = not include.value
         basis.disabled = not include.value
-        splits = scorecard_splits(trade, agreement, arms, fdi, trade_year.value, vote_years.value,
-                                  arms_years.value, basis.value)
+        splits = splits_for(trade_year.value, tuple(vote_years.value), tuple(arms_years.value), basis.value)
         weights = {d: slider.value for d, slider in sliders.items()}
         view = scorecard_view(splits, weights, include.value)
         show_in(output, scorecard_figure(view, splits))
