@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from betweenpowers.measures.exposure import INDICATORS, MODEL_PARTNERS, base_indicators, model_inputs, shock_scenario
-from betweenpowers.plots import AltFigure, blank_figure, render, style_for
+from betweenpowers.plots import AltFigure, new_figure, new_panels, render, style_for
 from betweenpowers.widgets.common import explorer_box, show_in
 
 #: A fall of the yearly Brent price larger than this (per cent) is shaded in the annual figure.
@@ -59,18 +59,6 @@ _STYLE_KEYS: dict[str, str] = {
 
 
 # -- Figure plumbing -------------------------------------------------------------------------------------------
-def _panels(nrows: int, ncols: int, width: float, height: float, sharex: bool = False) -> tuple[Figure, list[Axes]]:
-    """A figure with several axes in the house style of :func:`betweenpowers.plots.new_figure`."""
-    fig = blank_figure(width, height)
-    axes = list(fig.subplots(nrows, ncols, sharex=sharex, squeeze=False).ravel())
-    for ax in axes:
-        ax.grid(True, color="#dddddd", linewidth=0.8)
-        ax.set_axisbelow(True)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-    return fig, axes
-
-
 def _finish_panels(fig: Figure, axes: list[Axes], *, title: str, source: str, alt: str, note: str = "") -> AltFigure:
     """Title over all panels, a legend in each of ``axes`` that has labelled series, the source line, alt text.
 
@@ -203,7 +191,7 @@ def exposure_figure(view: pd.DataFrame) -> AltFigure | str:
         first, last = meta.get("first_year"), meta.get("last_year")
         return (f"No base-year data for {meta.get('base_year')}: the model needs trade by partner (IMF DOTS) and "
                 f"GDP, available for {first}-{last}. Choose a base year in that range.")
-    fig, (left, right) = _panels(1, 2, 9.5, 4.8)
+    fig, (left, right) = new_panels(1, 2, 9.5, 4.8)
     base_style, scenario_style = style_for(_STYLE_KEYS["base"]), style_for(_STYLE_KEYS["scenario"])
     year = meta["base_year"]
     panels = [(left, ["exports", "imports", "trade_balance"], 1000, "{:.1f}", "Billion US$"),
@@ -298,7 +286,7 @@ def annual_exposure_figure(annual: pd.DataFrame) -> AltFigure | str:
     """
     if annual.empty:
         return "Nothing to draw: no years chosen."
-    fig, (top, middle, bottom) = _panels(3, 1, 8.5, 8.6, sharex=True)
+    fig, (top, middle, bottom) = new_panels(3, 1, 8.5, 8.6, sharex=True)
     brent = annual["brent_usd_per_barrel"].dropna()
     slumps = oil_slump_years(annual["brent_usd_per_barrel"])
     _shade([top, middle, bottom], slumps)
@@ -362,8 +350,7 @@ def change_scatter_figure(changes: pd.DataFrame, label_above_pct: float = OIL_SL
     data = changes.dropna(subset=["oil_change_pct", "exports_change_pct"])
     if data.empty:
         return "Nothing to draw: no years with both changes."
-    fig, ax = _panels(1, 1, 7.5, 5.6)
-    ax = ax[0]
+    fig, ax = new_figure(7.5, 5.6)
     keys = {0: "exports_dots", 1: "exports_bns"}
     parts = []
     labelled: set[int] = set()
@@ -411,8 +398,7 @@ def monthly_index_figure(indexed: pd.DataFrame, preliminary_from: str = "2026-01
         return "Nothing to draw: no months chosen."
     months = pd.PeriodIndex(frame.index.astype(str), freq="M")
     dates = months.to_timestamp(how="start") + pd.Timedelta(days=14)
-    fig, ax = _panels(1, 1, 9.0, 4.8)
-    ax = ax[0]
+    fig, ax = new_figure(9.0, 4.8)
     keys = {"Brent oil price": "brent", "Exports (BNS)": "exports_bns"}
     parts = []
     for column in frame.columns:
@@ -448,8 +434,7 @@ def openness_figure(openness: pd.DataFrame) -> AltFigure | str:
     frame = openness.dropna(how="all")
     if frame.empty or frame.shape[1] == 0:
         return "Nothing to draw: no series chosen."
-    fig, ax = _panels(1, 1, 8.5, 4.6)
-    ax = ax[0]
+    fig, ax = new_figure(8.5, 4.6)
     parts = []
     for column, key in zip(frame.columns, ["exports_dots", "exports_bns", "gdp_weo", "gdp_wdi"]):
         series = frame[column].dropna()
