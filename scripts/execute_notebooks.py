@@ -5,7 +5,7 @@
 
 Each notebook runs in a fresh kernel from its own folder, as a student would run it. Timing metadata is not
 recorded, so re-executing an unchanged notebook changes nothing but what the code prints. Exercise notebooks are
-not executed here: they carry no outputs (`python -m betweenpowers.exercises` writes them).
+not executed here: they carry no outputs (`python -m betweenpowers_tools.exercises` writes them).
 
 After a run, the notebook's metadata records a fingerprint of the code it was executed with
 (``metadata["betweenpowers"]["code_sha256"]``, see :func:`code_sha256`). tests/test_hygiene.py recomputes it, so a

@@ -3,7 +3,7 @@
 Each table in ``data/`` has a loader here (``load_unga_votes()``, ``load_trade_dots()``, ...). A loader
 
 * finds the file through ``data/datapackage.json`` (the Frictionless descriptor written by
-  :mod:`betweenpowers.build_data`),
+  :mod:`betweenpowers_tools.build_data`),
 * checks its sha256, so a damaged or edited file is caught,
 * reads it with the column types its schema declares, and checks columns, required values, allowed values and
   the primary key,
@@ -77,12 +77,12 @@ def resource(name: str) -> dict:
 def _read_checked(path: Path, entry: dict) -> pd.DataFrame:
     if not path.exists():
         raise DataError(f"Data file {path} is missing. Restore it with `git checkout -- data/` "
-                        "(or rebuild it with `python -m betweenpowers.build_data`).")
+                        "(or rebuild it with `python -m betweenpowers_tools.build_data`).")
     content = path.read_bytes()
     expected = entry.get("hash", "").removeprefix("sha256:")
     if not expected:
         raise DataError(f"data/datapackage.json gives no sha256 for {path}; rebuild it with "
-                        "`python -m betweenpowers.build_data`.")
+                        "`python -m betweenpowers_tools.build_data`.")
     if hashlib.sha256(content).hexdigest() != expected:
         raise DataError(f"Data file {path} has been changed or damaged: its sha256 differs from "
                         "data/datapackage.json. Restore it with `git checkout -- data/`.")
@@ -140,10 +140,24 @@ def clear_cache() -> None:
     _descriptor.cache_clear()
 
 
-def source_line(name: str) -> str:
-    """A one-line credit for a table, for the foot of a figure: 'Source: <title>' of each original source."""
-    titles = [s["title"] for s in resource(name)["sources"]]
-    return "Source: " + "; ".join(titles)
+def source_line(*tables: str, note: str = "Own calculation.") -> str:
+    """The credit line at the foot of a figure, made from the data package: the only place source lines are written.
+
+    Each table's sources give their short ``credit`` (with vintage) from ``data/datapackage.json``; a source shared
+    by several tables is named once, in the order first met. ``note`` follows (say how the figure was derived, or
+    pass ``""``)::
+
+        source_line("trade_dots")  # 'Source: IMF Direction of Trade Statistics (DOTS), ... Own calculation.'
+    """
+    if not tables:
+        raise ValueError("source_line needs at least one table name.")
+    credits: list[str] = []
+    for name in tables:
+        for source in resource(name)["sources"]:
+            if source["credit"] not in credits:
+                credits.append(source["credit"])
+    label = "Source" if len(credits) == 1 else "Sources"
+    return f"{label}: {'; '.join(credits)}." + (f" {note}" if note else "")
 
 
 # One loader per table. Each docstring says what a row is.

@@ -1,6 +1,6 @@
 """The static edition passes an automated accessibility audit: axe-core in headless Debian Chromium.
 
-The series (lessons and solutions) is exported once into a temporary folder (python -m betweenpowers.static_edition
+The series (lessons and solutions) is exported once into a temporary folder (python -m betweenpowers_tools.static_edition
 does the same); then each page, index.html included, is opened from file:// with every network request blocked and
 recorded, axe-core is injected and run over the whole page, and the test fails on any violation of impact "critical"
 or "serious" (a report lists rule, impact, help URL and the first elements). The page must also load nothing from
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from betweenpowers import static_edition as se
+from betweenpowers_tools import static_edition as se
 
 pytestmark = pytest.mark.browser
 

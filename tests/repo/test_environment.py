@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "betweenpowers"
 NOTEBOOK_DIRS = ("notebooks", "solutions", "exercises")
 

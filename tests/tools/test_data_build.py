@@ -4,7 +4,7 @@ These tests need the raw extracts in ``../shared/data-raw`` (or ``$BETWEENPOWERS
 on the maintainers' machines; people who clone the repository do not need them, so there the tests are skipped.
 In CI (environment variable ``CI`` set) a missing raw folder is a failure, not a skip.
 
-The spot checks read the RAW files with pandas directly, without :mod:`betweenpowers.build_data`, and compare
+The spot checks read the RAW files with pandas directly, without :mod:`betweenpowers_tools.build_data`, and compare
 them with the committed tables in ``data/``. The determinism test proves that the committed tables are what
 the builder makes today, so together they check the builder against an independent reading of the sources.
 """
@@ -18,11 +18,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from betweenpowers import build_data
+from betweenpowers_tools import build_data
 
 pytestmark = pytest.mark.rawdata
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 RAW_ENV = "BETWEENPOWERS_RAW"
 
@@ -92,7 +92,7 @@ def test_rebuild_is_byte_identical_to_committed_data(built: Path) -> None:
     assert sorted(rebuilt) == sorted(ours), "the rebuild writes other files than those committed in data/"
     assert len(rebuilt) == len(build_data.TABLES) + 1
     stale = {name: _first_difference(ours[name], rebuilt[name]) for name in rebuilt if rebuilt[name] != ours[name]}
-    assert not stale, ("data/ is not what `python -m betweenpowers.build_data` makes from the raw files; rebuild "
+    assert not stale, ("data/ is not what `python -m betweenpowers_tools.build_data` makes from the raw files; rebuild "
                        f"and commit. Differences: {stale}")
 
 

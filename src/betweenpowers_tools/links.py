@@ -1,8 +1,8 @@
 """Launch links for a class: a Binder link and an nbgitpuller link per lesson.
 
-    python -m betweenpowers.links                                   # Binder links, branch HEAD
-    python -m betweenpowers.links --ref v2027.1                     # pinned to a release tag
-    python -m betweenpowers.links --hub https://hub.example.edu     # nbgitpuller links for a class JupyterHub
+    python -m betweenpowers_tools.links                                   # Binder links, branch HEAD
+    python -m betweenpowers_tools.links --ref v2027.1                     # pinned to a release tag
+    python -m betweenpowers_tools.links --hub https://hub.example.edu     # nbgitpuller links for a class JupyterHub
 
 The repository slug (``owner/name`` on GitHub) is read from ``docs/binder-slug.txt``, the one place it is kept.
 Link formats: Binder's ``/v2/gh/<slug>/<ref>?urlpath=lab/tree/<path>``; nbgitpuller's

@@ -1,10 +1,10 @@
-"""Unit tests of betweenpowers.links: launch links per lesson."""
+"""Unit tests of betweenpowers_tools.links: launch links per lesson."""
 
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from betweenpowers import links
+from betweenpowers_tools import links
 
 
 def test_slug_is_read_from_the_one_documented_place(tmp_path):

@@ -1,4 +1,4 @@
-"""The static edition (python -m betweenpowers.static_edition), without a browser.
+"""The static edition (python -m betweenpowers_tools.static_edition), without a browser.
 
 On the real series (lessons and solutions, copied as they are when the tests start, exported once into a temporary
 folder):
@@ -28,9 +28,9 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from betweenpowers import static_edition as se
+from betweenpowers_tools import static_edition as se
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = "No description has been provided for this image"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 NOTE = "Interactive explorer: run the notebook in JupyterLab or on Binder to use it."

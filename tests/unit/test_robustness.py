@@ -46,7 +46,7 @@ import pandas as pd
 import pytest
 from hostile_answers import EqRaises, FloatRaises, LenRaises, ReprRaises
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 ALL_NOTEBOOKS = sorted(p for d in ("notebooks", "solutions", "exercises") for p in (ROOT / d).glob("*.ipynb"))
 CELL_TIMEOUT = 120

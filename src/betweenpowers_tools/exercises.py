@@ -4,9 +4,9 @@
 ``exercises/NN_slug.ipynb`` from it.  Never edit an exercise notebook by hand:
 edit the solution notebook and run ::
 
-    python -m betweenpowers.exercises            # write every exercise notebook
-    python -m betweenpowers.exercises 01_trade   # only some of them
-    python -m betweenpowers.exercises --check    # exit 1 if any is out of sync
+    python -m betweenpowers_tools.exercises            # write every exercise notebook
+    python -m betweenpowers_tools.exercises 01_trade   # only some of them
+    python -m betweenpowers_tools.exercises --check    # exit 1 if any is out of sync
 
 (also installed as ``betweenpowers-make-exercises``).  The repository root is
 the nearest folder, from the current directory upwards, that holds both
@@ -437,7 +437,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _report_sync(problems: Sequence[str], n_notebooks: int) -> int:
     """Print the result of ``--check``; return 1 if anything is out of sync."""
     if problems:
-        print("Exercise notebooks out of sync (run `python -m betweenpowers.exercises`):")
+        print("Exercise notebooks out of sync (run `python -m betweenpowers_tools.exercises`):")
         for problem in problems:
             print(f"  {problem}")
         return 1

@@ -1,7 +1,7 @@
 """The committed exercise notebooks match their solution notebooks.
 
 For every ``solutions/*.ipynb``: ``exercises/`` holds exactly what
-``python -m betweenpowers.exercises`` would write, with no outputs and no
+``python -m betweenpowers_tools.exercises`` would write, with no outputs and no
 solution markers, tags or model answers left in it.
 """
 
@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from betweenpowers import exercises
+from betweenpowers_tools import exercises
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
-REGENERATE = "run `python -m betweenpowers.exercises` and commit exercises/"
+REGENERATE = "run `python -m betweenpowers_tools.exercises` and commit exercises/"
 
 if SOLUTIONS:
     NOTEBOOKS = [pytest.param(path, id=path.stem) for path in SOLUTIONS]

@@ -31,7 +31,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXECUTED_DIRS = ("notebooks", "solutions")
 NOTEBOOKS = sorted(p for d in ("notebooks", "solutions", "exercises") for p in (ROOT / d).glob("*.ipynb"))
 EXECUTED = [p for p in NOTEBOOKS if p.parent.name in EXECUTED_DIRS]
@@ -139,7 +139,7 @@ def exercise_problems(notebook) -> list[str]:
                 if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count") is not None)]
     for key in ("widgets", EXECUTE.METADATA_KEY):
         if key in notebook.metadata:
-            problems.append(f"notebook metadata has {key!r} (regenerate: python -m betweenpowers.exercises)")
+            problems.append(f"notebook metadata has {key!r} (regenerate: python -m betweenpowers_tools.exercises)")
     return problems
 
 
@@ -147,7 +147,7 @@ def freshness_problems(notebook, name: str) -> list[str]:
     """The stored outputs were made by scripts/execute_notebooks.py from the current code, in one run."""
     command = f"`.venv/bin/python scripts/execute_notebooks.py {name}`"
     if name.startswith("solutions/"):
-        command += " and `.venv/bin/python -m betweenpowers.exercises`"
+        command += " and `.venv/bin/python -m betweenpowers_tools.exercises`"
     stored = notebook.metadata.get(EXECUTE.METADATA_KEY, {}).get(EXECUTE.HASH_KEY)
     if stored is None:
         return [f"no record of its execution (metadata {EXECUTE.METADATA_KEY}.{EXECUTE.HASH_KEY}): run {command}"]
@@ -240,7 +240,7 @@ def test_execute_script_records_the_fingerprint(tmp_path):
 
 
 def test_exercises_drop_the_fingerprint():
-    from betweenpowers.exercises import make_exercise
+    from betweenpowers_tools.exercises import make_exercise
 
     solution = _executed_example()
     solution.cells[1].source = "answer = 1  # SOLUTION"

@@ -2,8 +2,8 @@
 
 Run from the repository root::
 
-    python -m betweenpowers.build_data                      # reads ../shared/data-raw, writes data/
-    python -m betweenpowers.build_data --raw DIR --out DIR  # other folders
+    python -m betweenpowers_tools.build_data                      # reads ../shared/data-raw, writes data/
+    python -m betweenpowers_tools.build_data --raw DIR --out DIR  # other folders
 
 Every table is written as UTF-8 CSV with ``\\n`` line endings, rows in a fixed order and rounded numbers, so a
 rebuild gives byte-identical files. ``data/datapackage.json`` (a Frictionless Data Package) describes each
@@ -25,7 +25,7 @@ import pandas as pd
 from betweenpowers.data import validate
 from betweenpowers.vectors import trade_vector
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_RAW = REPO_ROOT.parent / "shared" / "data-raw"
 DEFAULT_OUT = REPO_ROOT / "data"
 
@@ -83,6 +83,7 @@ class Source:
     title: str
     path: str
     citation: str
+    credit: str  # short form with vintage, for the foot of a figure (betweenpowers.data.source_line)
 
 
 @dataclass(frozen=True)
@@ -137,48 +138,56 @@ VOETEN_VOTES = Source(
     "https://dataverse.harvard.edu/dataset.xhtml?persistentId=hdl:1902.1/12379",
     "Erik Voeten, Anton Strezhnev and Michael Bailey, 'United Nations General Assembly Voting Data', "
     "Harvard Dataverse, hdl:1902.1/12379 (UNVotes, early-2021 version, via github.com/un-project/un-votes).",
+    "Voeten, Strezhnev & Bailey, UNGA voting data (early-2021 version, to 2020)",
 )
 UNDL_VOTES = Source(
     "UN Digital Library, voting data (General Assembly recorded votes)",
     "https://digitallibrary.un.org",
     "United Nations Dag Hammarskjöld Library, UN Digital Library voting records, 2020-2021 "
     "(compilation found in github.com/navyanawal0310/un-votes-intelligence-platform; validated against Voeten).",
+    "UN Digital Library voting records (2021)",
 )
 VOETEN_IDEAL = Source(
     "United Nations General Assembly ideal points (Bailey, Strezhnev, Voeten), Harvard Dataverse",
     "https://doi.org/10.7910/DVN/LEJUQZ",
     "Bailey, M. A., Strezhnev, A. and Voeten, E. (2017), 'Estimating Dynamic State Preferences from United "
     "Nations Voting Data', Journal of Conflict Resolution 61(2): 430-456; data doi:10.7910/DVN/LEJUQZ.",
+    "Bailey, Strezhnev & Voeten, UNGA ideal points (Harvard Dataverse)",
 )
 IMF_DOTS = Source(
     "IMF Direction of Trade Statistics (DOTS)",
     "https://data.imf.org",
     "International Monetary Fund, Direction of Trade Statistics, annual, US dollars (vintage about early 2022, "
     "via github.com/SamLeBlanc/Direction-of-Trade-Map).",
+    "IMF Direction of Trade Statistics (DOTS), annual, vintage of early 2022",
 )
 SIPRI = Source(
     "SIPRI Arms Transfers Database",
     "https://www.sipri.org/databases/armstransfers",
     "Stockholm International Peace Research Institute, SIPRI Arms Transfers Database, TIV tables generated "
     "28 July 2022 (via github.com/360-info/report-arms-trade).",
+    "SIPRI Arms Transfers Database (TIV tables of 28 July 2022)",
 )
 WDI = Source(
     "World Bank World Development Indicators (NY.GDP.MKTP.CD, SP.POP.TOTL)",
     "https://data.worldbank.org",
     "World Bank, World Development Indicators: GDP (current US$) and population, total "
     "(via github.com/datasets/gdp and github.com/datasets/population).",
+    "World Bank WDI",
 )
 EIA = Source(
     "US Energy Information Administration, Europe Brent spot price FOB",
     "https://www.eia.gov",
     "US EIA, Europe Brent Spot Price FOB (dollars per barrel), annual and monthly averages "
     "(via github.com/datasets/oil-prices).",
+    "US EIA (Brent spot price)",
 )
 WEO = Source(
     "IMF World Economic Outlook, NGDPD (GDP, current prices, US dollars), Kazakhstan",
     "https://api.imf.org/external/sdmx/3.0/data/dataflow/IMF.RES/WEO/9.0.0/KAZ.NGDPD",
     "International Monetary Fund, World Economic Outlook database, NGDPD for Kazakhstan, downloaded 2026-09-04 "
     "(via github.com/makenerzhan-gif/kazakhstan-economic-data).",
+    "IMF World Economic Outlook (downloaded 2026-09-04)",
 )
 BNS = Source(
     "Bureau of National Statistics of Kazakhstan, external trade (stat.gov.kz)",
@@ -186,23 +195,27 @@ BNS = Source(
     "Bureau of National Statistics of the Agency for Strategic Planning and Reforms of the Republic of "
     "Kazakhstan, total exports and imports, monthly, thousand USD (via github.com/makenerzhan-gif/"
     "kazakhstan-economic-data).",
+    "Bureau of National Statistics of Kazakhstan",
 )
 NBK = Source(
     "National Bank of Kazakhstan, balance of payments: direct investment in reporting economy (net inflow)",
     "https://data.nationalbank.kz/api/v1/data?formId=337",
     "National Bank of Kazakhstan, balance of payments (BPM6, directional principle), quarterly, million USD "
     "(via github.com/makenerzhan-gif/kazakhstan-economic-data).",
+    "National Bank of Kazakhstan, balance of payments (BPM6)",
 )
 EVENTS = Source(
     "Between Powers events table (compiled from public pages, one cited URL per row)",
     "https://timesca.com/tokayev-at-the-un-underscores-kazakhstans-new-diplomacy/",
     "Compiled for this series from stored copies of public web pages (official sites, news agencies); each "
     "row cites its page in source_url. The article linked here is the claim the series tests.",
+    "Between Powers events table (compiled from public pages, one cited URL per row)",
 )
 PAGES = Source(
     "Figures read on public web pages (news and official agencies), one cited URL per row",
     "https://timesca.com/tokayev-at-the-un-underscores-kazakhstans-new-diplomacy/",
     "Compiled for this series from stored copies of public web pages; each row cites its page in source_url.",
+    "figures read on public web pages, one cited URL per row",
 )
 
 VOTE_VALUES = ("yes", "no", "abstain", "absent")
@@ -1137,7 +1150,8 @@ def resource_descriptor(table: Table, content: bytes, n_rows: int) -> dict:
         "bytes": len(content),
         "hash": "sha256:" + hashlib.sha256(content).hexdigest(),
         "rows": n_rows,
-        "sources": [{"title": s.title, "path": s.path, "citation": s.citation} for s in table.sources],
+        "sources": [{"title": s.title, "path": s.path, "citation": s.citation, "credit": s.credit}
+                    for s in table.sources],
         "licenses": [lic.descriptor() for lic in table.licences],
         "schema": schema,
     }
@@ -1148,7 +1162,7 @@ def package_descriptor(resources: list[dict]) -> dict:
         "name": "between-powers-data",
         "title": "Between Powers: derived tables on Kazakhstan's foreign policy",
         "description": "Small derived tables for the Between Powers notebook series, built by "
-                       "`python -m betweenpowers.build_data` from the raw public extracts. Each resource names "
+                       "`python -m betweenpowers_tools.build_data` from the raw public extracts. Each resource names "
                        "its original source, licence and derivation. See data/README.md.",
         "licenses": [{"name": "various", "title": "Each resource carries its own licence (see resources)"}],
         "resources": resources,

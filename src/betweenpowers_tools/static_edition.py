@@ -1,9 +1,9 @@
 """The static edition: the whole series as a folder of accessible HTML pages that works offline.
 
-    python -m betweenpowers.static_edition                  # the lessons -> site/
-    python -m betweenpowers.static_edition --out DIR        # another folder
-    python -m betweenpowers.static_edition --solutions      # also the worked solutions, in DIR/solutions/
-    python -m betweenpowers.static_edition --ref v2027.1    # Binder and GitHub links pinned to a release tag
+    python -m betweenpowers_tools.static_edition                  # the lessons -> site/
+    python -m betweenpowers_tools.static_edition --out DIR        # another folder
+    python -m betweenpowers_tools.static_edition --solutions      # also the worked solutions, in DIR/solutions/
+    python -m betweenpowers_tools.static_edition --ref v2027.1    # Binder and GitHub links pinned to a release tag
 
 It writes ``DIR/index.html`` (the lessons in course order, i.e. by file name, each titled by its notebook's first
 heading) and one page per notebook of ``notebooks/``: ``DIR/00_start_here.html``, ... With ``--solutions``, also
@@ -55,7 +55,7 @@ import nbformat
 from bs4 import BeautifulSoup
 from nbconvert import HTMLExporter
 
-from betweenpowers.links import binder_url, repository_slug
+from betweenpowers_tools.links import binder_url, repository_slug
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -460,7 +460,7 @@ def _prepare(out: Path) -> None:
                 )
             shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text("Written by python -m betweenpowers.static_edition; emptied by its next run.\n")
+    (out / MARKER).write_text("Written by python -m betweenpowers_tools.static_edition; emptied by its next run.\n")
 
 
 def export(out: Path | str = DEFAULT_OUT, root: Path = ROOT, solutions: bool = False, ref: str = "HEAD") -> Report:
@@ -494,7 +494,7 @@ def export(out: Path | str = DEFAULT_OUT, root: Path = ROOT, solutions: bool = F
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m betweenpowers.static_edition",
+        prog="python -m betweenpowers_tools.static_edition",
         description="Export the series to a folder of accessible HTML pages (stored outputs, nothing executed).",
     )
     parser.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT}/)")

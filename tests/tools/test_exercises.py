@@ -1,4 +1,4 @@
-"""Tests for betweenpowers.exercises: solution notebooks -> exercise notebooks."""
+"""Tests for betweenpowers_tools.exercises: solution notebooks -> exercise notebooks."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from betweenpowers import exercises
-from betweenpowers.exercises import SolutionMarkerError, make_exercise, strip_solution_code
+from betweenpowers_tools import exercises
+from betweenpowers_tools.exercises import SolutionMarkerError, make_exercise, strip_solution_code
 
 # ---------------------------------------------------------------------------
 # Code transformation
