@@ -24,6 +24,12 @@ CENTRAL_ASIA: frozenset[str] = frozenset("UZB KGZ TJK TKM".split())
 
 SOUTH_CAUCASUS: frozenset[str] = frozenset("AZE ARM GEO".split())
 
+#: The three great powers: the name shown to students -> ISO3 code in the data (the series' one partner map).
+GREAT_POWERS: dict[str, str] = {"USA": "USA", "Russia": "RUS", "China": "CHN"}
+
+#: The partners against which every country's yearly UN vote agreement is computed (table unga_agreement_yearly).
+AGREEMENT_PARTNERS: tuple[str, ...] = (*GREAT_POWERS.values(), "KAZ")
+
 #: Trade vectors in display order; ``other`` collects every remaining partner.
 TRADE_VECTORS: tuple[str, ...] = (
     "russia",

@@ -16,6 +16,16 @@ import pandas as pd
 #: of Bloc Voting in the General Assembly", American Political Science Review 57(4): 902-917.
 AGREEMENT_RULES: tuple[str, ...] = ("identical", "half", "excluding_abstentions")
 
+#: Each rule's column in the table ``unga_agreement_yearly``.
+RULE_COLUMNS: dict[str, str] = {rule: f"agreement_{rule}" for rule in AGREEMENT_RULES}
+
+#: Each rule as students read it, in the order explorers offer it (the default first).
+RULE_LABELS: dict[str, str] = {
+    "half": "abstention = half agreement",
+    "identical": "abstention = disagreement",
+    "excluding_abstentions": "abstentions left out",
+}
+
 _COUNTED_VOTES = frozenset({"yes", "no", "abstain"})
 
 
