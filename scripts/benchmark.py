@@ -45,8 +45,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -150,88 +149,7 @@ def bench_notebooks(repeat: int, match: str) -> dict:
     return {"rows": rows, "run": run, "floor": floor, "ratio": ratio}
 
 
-# -- explorers -------------------------------------------------------------------------------------------------
-@dataclass
-class Explorer:
-    """One lesson's explorer: the lesson, the call as written there, how to build it, its figure function."""
-
-    lesson: str
-    call: str
-    module: str
-    figure: str
-    build: Callable[[], object]
-
-
-def _explorers() -> list[Explorer]:
-    from betweenpowers import data
-
-    def agreement():
-        from betweenpowers.widgets import agreement_explorer
-        return agreement_explorer(data.load_unga_agreement_yearly())
-
-    def events():
-        from betweenpowers.widgets.events import events_explorer
-        return events_explorer(data.load_diplomatic_events())
-
-    def trade():
-        from betweenpowers.widgets.trade import trade_explorer
-        return trade_explorer(data.load_trade_dots())
-
-    def votes():
-        from betweenpowers.measures.issues import agreement_table
-        from betweenpowers.widgets.votes import COMPARISON_COUNTRIES, votes_explorer
-        table = agreement_table(data.load_unga_votes(), data.load_unga_roll_calls(), COMPARISON_COUNTRIES)
-        return votes_explorer(table)
-
-    def scorecard():
-        from betweenpowers.widgets.scorecard import scorecard_explorer
-        return scorecard_explorer(data.load_trade_dots(), data.load_unga_agreement_yearly(),
-                                  data.load_arms_transfers_sipri(), data.load_fdi_page_figures())
-
-    def eras():
-        from betweenpowers.widgets.eras import eras_explorer
-        return eras_explorer(data.load_diplomatic_events())
-
-    def neighbours():
-        from betweenpowers.widgets.neighbours import neighbours_explorer
-        return neighbours_explorer(data.load_trade_dots(), data.load_unga_agreement_yearly(),
-                                   data.load_diplomatic_events())
-
-    def exposure():
-        from betweenpowers.widgets.exposure import exposure_explorer
-        return exposure_explorer(data.load_trade_dots(), data.load_macro_kaz_annual())
-
-    def claims():
-        from betweenpowers.widgets.claims import TABLE_NAMES, claims_explorer
-        return claims_explorer({key: getattr(data, loader)() for key, loader in TABLE_NAMES.items()})
-
-    w = "betweenpowers.widgets."
-    return [
-        Explorer("00_start_here", "agreement_explorer(agreement)", w + "agreement", "agreement_figure", agreement),
-        Explorer("01_multivector_doctrine", "events_explorer(events)", w + "events", "events_figure", events),
-        Explorer("02_trade_vectors", "trade_explorer(trade)", w + "trade", "trade_figure", trade),
-        Explorer("03_voting_vectors", "votes_explorer(table)", w + "votes", "votes_figure", votes),
-        Explorer("04_security_investment", "scorecard_explorer(trade, agreement, arms, fdi)", w + "scorecard",
-                 "scorecard_figure", scorecard),
-        Explorer("05_balance_to_initiative", "eras_explorer(events)", w + "eras", "eras_figure", eras),
-        Explorer("06_neighbours_corridors", "neighbours_explorer(trade, agreement, events)", w + "neighbours",
-                 "neighbours_figure", neighbours),
-        Explorer("07_fragile_foundations", "exposure_explorer(trade, macro)", w + "exposure", "exposure_figure",
-                 exposure),
-        Explorer("08_capstone", "claims_explorer(tables)", w + "claims", "claim_figure", claims),
-    ]
-
-
-def _check_calls(explorers: list[Explorer]) -> list[str]:
-    """Warn where a lesson's explorer cell no longer matches the call this benchmark makes."""
-    warnings = []
-    for explorer in explorers:
-        path = ROOT / "notebooks" / f"{explorer.lesson}.ipynb"
-        if explorer.call not in path.read_text(encoding="utf-8"):
-            warnings.append(f"{path.name} no longer calls {explorer.call}: update scripts/benchmark.py")
-    return warnings
-
-
+# -- explorers (built from the one registry, betweenpowers.explorers) ------------------------------------------
 def first_control(box):
     """The first Checkbox or Dropdown of an explorer, depth first (the control the browser tests change)."""
     import ipywidgets as widgets
@@ -291,11 +209,12 @@ def _patched(module, replacements: dict) -> Iterator[None]:
             setattr(module, name, value)
 
 
-def bench_explorer(explorer: Explorer, redraws: int) -> dict:
+def bench_explorer(explorer, redraws: int) -> dict:
+    """Time one registered explorer (a :class:`betweenpowers.explorers.Explorer`)."""
     import importlib
     import warnings
 
-    module = importlib.import_module(explorer.module)
+    module = importlib.import_module(explorer.figure.__module__)
     built = time.perf_counter()
     box = explorer.build()
     build_s = time.perf_counter() - built
@@ -303,14 +222,15 @@ def bench_explorer(explorer: Explorer, redraws: int) -> dict:
     output = box.children[-1]
     values = [_other_value(control), control.value]
     calls: list[tuple[tuple, dict]] = []
-    real_figure = getattr(module, explorer.figure)
+    figure_name = explorer.figure.__name__
+    real_figure = getattr(module, figure_name)
 
     def recording(*args, **kwargs):
         calls.append((args, kwargs))
         return real_figure(*args, **kwargs)
 
     times = []
-    with _patched(module, {explorer.figure: recording}):
+    with _patched(module, {figure_name: recording}):
         for i in range(redraws):
             before = output.outputs
             start = time.perf_counter()
@@ -341,9 +261,9 @@ def bench_explorer(explorer: Explorer, redraws: int) -> dict:
 
 
 def bench_explorers(redraws: int, match: str) -> dict:
-    explorers = [e for e in _explorers() if match in e.lesson]
-    for warning in _check_calls(explorers):
-        print("WARNING:", warning)
+    from betweenpowers.explorers import EXPLORERS
+
+    explorers = [e for e in EXPLORERS.values() if match in e.lesson]
     print(f"\n## Explorers: median of {redraws} changes of the first control (first 2 dropped as warm-up)\n")
     print(f"{'lesson':26} {'control':38} {'redraw ms':>9} {'bare ms':>8} {'ratio':>6}  targets  "
           f"{'no-layout ms':>12}")

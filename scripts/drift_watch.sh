@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Drift watch: bash scripts/drift_watch.sh [pytest arguments, e.g. tests/test_checks.py]
+# Drift watch: bash scripts/drift_watch.sh [pytest arguments, e.g. tests/unit/test_checks_registry.py]
 #
 # What will next semester's package versions break? This installs the helper package with the NEWEST releases of
 # its dependencies into a scratch virtual environment in a temporary folder (the '==' pins of pyproject.toml relaxed

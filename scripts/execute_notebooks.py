@@ -8,7 +8,7 @@ recorded, so re-executing an unchanged notebook changes nothing but what the cod
 not executed here: they carry no outputs (`python -m betweenpowers_tools.exercises` writes them).
 
 After a run, the notebook's metadata records a fingerprint of the code it was executed with
-(``metadata["betweenpowers"]["code_sha256"]``, see :func:`code_sha256`). tests/test_hygiene.py recomputes it, so a
+(``metadata["betweenpowers"]["code_sha256"]``, see :func:`code_sha256`). tests/repo/test_hygiene.py recomputes it, so a
 notebook whose code was edited but not executed again fails the suite.
 """
 

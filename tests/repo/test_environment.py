@@ -24,6 +24,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "betweenpowers"
+#: The packages this repository ships: the student package and the maintainers' tools.
+LOCAL_PACKAGES = frozenset({PACKAGE, "betweenpowers_tools"})
 NOTEBOOK_DIRS = ("notebooks", "solutions", "exercises")
 
 _REQ = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*?)\s*(?:;.*)?$")
@@ -167,7 +169,7 @@ def undeclared_modules(
     declared = {normalize(d) for d in declared}
     bad = {}
     for module in sorted(modules):
-        if module in sys.stdlib_module_names or module == "__future__" or module == PACKAGE or module in local:
+        if module in sys.stdlib_module_names or module == "__future__" or module in LOCAL_PACKAGES or module in local:
             continue
         dists = module_to_dists.get(module)
         if not dists:
@@ -184,7 +186,7 @@ def declared_distributions(pyproject_text: str) -> set[str]:
 def project_sources(root: Path) -> dict[str, str]:
     """{'path (cell n)': python source} for the package, the tests and the notebooks' code cells."""
     sources = {}
-    for base in ("src/betweenpowers", "tests"):
+    for base in ("src", "tests", "scripts"):
         for path in sorted((root / base).rglob("*.py")):
             sources[str(path.relative_to(root))] = path.read_text(encoding="utf-8")
     for folder in NOTEBOOK_DIRS:

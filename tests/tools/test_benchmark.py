@@ -1,8 +1,8 @@
 """The benchmark script (scripts/benchmark.py) stays in step with the lessons it measures.
 
 The script prints figures and is not run by the suite (speed targets are not timed tests). These tests keep its
-moving parts honest: the explorers it builds are the ones the lessons call, its floor holds only imports, and
-its bare draw is matplotlib's own PNG of the very figure an explorer shows.
+moving parts honest: it builds the explorers from the registry the lessons' tests check, its floor holds only
+imports, and its bare draw is matplotlib's own PNG of the very figure an explorer shows.
 """
 
 from __future__ import annotations
@@ -28,18 +28,14 @@ def benchmark():
     del sys.modules[spec.name]
 
 
-def test_every_lesson_explorer_is_benchmarked_as_the_lesson_calls_it(benchmark):
-    explorers = benchmark._explorers()
-    lessons = sorted(path.stem for path in (ROOT / "notebooks").glob("*.ipynb"))
-    assert sorted(explorer.lesson for explorer in explorers) == lessons
-    assert benchmark._check_calls(explorers) == []
+def test_explorers_are_timed_from_the_registry(benchmark):
+    """The benchmark builds a registered explorer, changes its first control and draws it bare: all three timed."""
+    from betweenpowers.explorers import EXPLORERS
 
-
-def test_a_changed_explorer_call_is_reported(benchmark):
-    explorer = benchmark._explorers()[0]
-    explorer.call = "agreement_explorer(something_else)"
-    warnings = benchmark._check_calls([explorer])
-    assert len(warnings) == 1 and "update scripts/benchmark.py" in warnings[0]
+    row = benchmark.bench_explorer(EXPLORERS["00_start_here"], redraws=3)
+    assert row["lesson"] == "00_start_here" and row["control"].startswith("Checkbox")
+    assert len(row["redraws"]) == 3 and len(row["bare"]) == 3
+    assert row["redraw_ms"] > 0 and row["bare_ms"] > 0 and row["ratio"] == row["redraw_ms"] / row["bare_ms"]
 
 
 def test_floor_holds_the_imports_and_nothing_else(benchmark):

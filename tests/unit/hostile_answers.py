@@ -1,4 +1,4 @@
-"""Answers that misbehave on purpose, shared by the checker fuzz tests (test_checks, test_robustness)."""
+"""Answers that misbehave on purpose, shared by the checker tests (test_checks_*, test_checks_fuzz)."""
 
 from collections.abc import Iterator
 

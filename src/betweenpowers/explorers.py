@@ -1,0 +1,104 @@
+"""The one registry of the series' explorers: for each lesson, the tables it reads and the function that builds it.
+
+A lesson calls its explorer with the tables it has loaded (``votes_explorer(table)`` in lesson 03); this registry
+says, once, which function that is, which tables feed it and how they become its arguments. Everything else that
+builds an explorer reads it: the robustness sweep and the notebook tests (which check that each lesson calls the
+builder registered for it), the benchmark script, and the capstone's table keys. ::
+
+    from betweenpowers.explorers import EXPLORERS, build_explorer
+    EXPLORERS["03_voting_vectors"].tables     # ('unga_votes', 'unga_roll_calls')
+    build_explorer("03_voting_vectors")       # the explorer as the lesson shows it
+
+To add a lesson's explorer, add one :class:`Explorer` to :data:`EXPLORERS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import ipywidgets
+import pandas as pd
+
+from betweenpowers import data
+from betweenpowers.measures.claims import CLAIM_TABLES
+from betweenpowers.measures.issues import agreement_table
+from betweenpowers.widgets.agreement import agreement_explorer, agreement_figure
+from betweenpowers.widgets.claims import claim_figure, claims_explorer
+from betweenpowers.widgets.eras import eras_explorer, eras_figure
+from betweenpowers.widgets.events import events_explorer, events_figure
+from betweenpowers.widgets.exposure import exposure_explorer, exposure_figure
+from betweenpowers.widgets.neighbours import neighbours_explorer, neighbours_figure
+from betweenpowers.widgets.scorecard import scorecard_explorer, scorecard_figure
+from betweenpowers.widgets.trade import trade_explorer, trade_figure
+from betweenpowers.widgets.votes import COMPARISON_COUNTRIES, votes_explorer, votes_figure
+
+
+def _as_given(*tables: pd.DataFrame) -> tuple:
+    """The loaded tables are the builder's arguments, in order."""
+    return tables
+
+
+def _votes_by_issue(votes: pd.DataFrame, roll_calls: pd.DataFrame) -> tuple:
+    """Lesson 03 builds the long agreement table (country, partner, issue, rule, year) from votes and roll calls."""
+    return (agreement_table(votes, roll_calls, COMPARISON_COUNTRIES),)
+
+
+def _claims_tables(*tables: pd.DataFrame) -> tuple:
+    """The capstone passes its tables as one dict keyed as :data:`~betweenpowers.measures.claims.CLAIM_TABLES`."""
+    return (dict(zip(CLAIM_TABLES, tables, strict=True)),)
+
+
+@dataclass(frozen=True)
+class Explorer:
+    """One lesson's explorer: the lesson (notebook name), the tables it reads, how they become arguments, the builder.
+
+    ``figure`` is the function the explorer redraws with (the benchmark times it).
+    """
+
+    lesson: str
+    tables: tuple[str, ...]
+    builder: Callable[..., ipywidgets.VBox]
+    figure: Callable
+    prepare: Callable[..., tuple] = _as_given
+
+    @property
+    def call_name(self) -> str:
+        """The name the lesson calls, e.g. ``"votes_explorer"``."""
+        return self.builder.__name__
+
+    def arguments(self) -> tuple:
+        """Load the tables and turn them into the builder's arguments."""
+        return self.prepare(*(data.load_table(name) for name in self.tables))
+
+    def build(self) -> ipywidgets.VBox:
+        """The explorer as the lesson shows it, with freshly loaded tables."""
+        return self.builder(*self.arguments())
+
+
+_ALL: tuple[Explorer, ...] = (
+    Explorer("00_start_here", ("unga_agreement_yearly",), agreement_explorer, agreement_figure),
+    Explorer("01_multivector_doctrine", ("diplomatic_events",), events_explorer, events_figure),
+    Explorer("02_trade_vectors", ("trade_dots",), trade_explorer, trade_figure),
+    Explorer("03_voting_vectors", ("unga_votes", "unga_roll_calls"), votes_explorer, votes_figure, _votes_by_issue),
+    Explorer("04_security_investment",
+             ("trade_dots", "unga_agreement_yearly", "arms_transfers_sipri", "fdi_page_figures"),
+             scorecard_explorer, scorecard_figure),
+    Explorer("05_balance_to_initiative", ("diplomatic_events",), eras_explorer, eras_figure),
+    Explorer("06_neighbours_corridors", ("trade_dots", "unga_agreement_yearly", "diplomatic_events"),
+             neighbours_explorer, neighbours_figure),
+    Explorer("07_fragile_foundations", ("trade_dots", "macro_kaz_annual"), exposure_explorer, exposure_figure),
+    Explorer("08_capstone", tuple(CLAIM_TABLES.values()), claims_explorer, claim_figure, _claims_tables),
+)
+
+#: Lesson (notebook name without ``.ipynb``) -> its explorer.
+EXPLORERS: dict[str, Explorer] = {explorer.lesson: explorer for explorer in _ALL}
+
+
+def build_explorer(lesson: str) -> ipywidgets.VBox:
+    """Build a lesson's explorer from the shipped tables (``lesson`` as in :data:`EXPLORERS`)."""
+    try:
+        explorer = EXPLORERS[lesson]
+    except KeyError:
+        raise ValueError(f"No explorer for {lesson!r}. Lessons with one: {', '.join(EXPLORERS)}.") from None
+    return explorer.build()
