@@ -130,9 +130,10 @@ def _question_ids() -> list[str]:
 @pytest.mark.parametrize("qid", _question_ids())
 def test_check_survives_bad_answers_to_every_real_question(real_answer_key, monkeypatch, capsys, qid):
     from betweenpowers import checks
+    from betweenpowers.checks import registry
 
-    monkeypatch.setattr(checks, "_REGISTRY", dict(real_answer_key))
-    monkeypatch.setattr(checks, "_answer_key_loaded", True)
+    monkeypatch.setattr(registry, "_REGISTRY", dict(real_answer_key))
+    monkeypatch.setattr(registry, "_answer_key_loaded", True)
     question = real_answer_key[qid]
     expected = question.expected() if callable(getattr(question, "expected", None)) else None
     generic = generic_bad_answers()
