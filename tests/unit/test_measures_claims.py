@@ -1,25 +1,45 @@
-"""Unit tests of betweenpowers.measures.claims: the helpers behind the capstone's verdicts."""
+"""Unit tests of betweenpowers.measures.claims: the verdict scale, the helpers behind the verdicts, and the evidence
+and verdict of every claim under every choice (:func:`claim_view`, a :class:`ClaimEvidence`)."""
 
+import dataclasses
 import math
 
 import pandas as pd
 import pytest
 
+from betweenpowers import data
 from betweenpowers.measures.claims import (
+    CLAIM_CHOICES,
     CLAIM_LESSONS,
+    CLAIM_TABLES,
     CLAIMS,
+    KIND_COLUMNS,
+    KINDS,
+    RULES,
     VERDICTS,
+    ClaimEvidence,
     before_after,
     change_correlation,
     check_verdict,
     city_in_title,
+    claim_view,
+    format_years,
     level_correlation,
     per_year_by_era,
     share_verdict,
     years_at_or_above,
 )
 
+GRID = [(claim, choice) for claim, choices in CLAIM_CHOICES.items() for choice in choices]
 
+
+@pytest.fixture(scope="module")
+def tables(table):
+    """The capstone's tables, keyed as CLAIM_TABLES (as the lesson passes them)."""
+    return {key: table(name) for key, name in CLAIM_TABLES.items()}
+
+
+# -- The scale and the helpers --------------------------------------------------------------------------------------
 def test_sixteen_claims_each_with_a_lesson():
     assert list(CLAIMS) == [f"C{n:02d}" for n in range(1, 17)]
     assert set(CLAIM_LESSONS) == set(CLAIMS)
@@ -45,6 +65,12 @@ def test_years_at_or_above_keeps_order_and_skips_missing():
     series = pd.Series([0.95, None, 0.9, 0.89], index=[2003, 2004, 2005, 2006])
     assert years_at_or_above(series, 0.9) == [2003, 2005]
     assert years_at_or_above(series, 2.0) == []
+
+
+def test_format_years_shortens_long_lists():
+    assert format_years([]) == "none"
+    assert format_years([2003, 2005]) == "2003, 2005"
+    assert format_years(list(range(2000, 2007))) == "2000, 2001, 2002, ..., 2006"
 
 
 def test_before_after_means_and_change():
@@ -84,3 +110,159 @@ def test_share_verdict_cut_points():
     assert share_verdict(9, 27) == "partly supported"  # exactly one third
     assert share_verdict(2, 27) == "contradicted"
     assert share_verdict(0, 0) == "not testable with this data"
+
+
+# -- The evidence type and the table keys -------------------------------------------------------------------------
+def test_every_claim_has_at_least_two_choices_and_a_rule():
+    assert list(CLAIM_CHOICES) == list(CLAIMS)
+    assert all(len(choices) >= 2 for choices in CLAIM_CHOICES.values())
+    assert list(RULES) == list(CLAIMS)
+
+
+def test_claim_tables_name_shipped_tables():
+    assert set(CLAIM_TABLES.values()) <= set(data.table_names())
+    assert len(set(CLAIM_TABLES.values())) == len(CLAIM_TABLES)
+
+
+def _evidence(**changes) -> ClaimEvidence:
+    points = pd.DataFrame({"x": [1.0], "y": [2.0], "label": ["a"]})
+    fields = {"claim": "C16", "choice": "gdp_changes", "choice_label": "a label", "kind": "scatter",
+              "verdict": "supported", "reasoning": "why", "data": points, "title": "t", "xlabel": "x", "ylabel": "y",
+              "source": "a source line"}
+    return ClaimEvidence(**{**fields, **changes})
+
+
+def test_claim_evidence_checks_kind_verdict_columns_and_option_names():
+    evidence = _evidence(r=0.5)
+    assert evidence.r == 0.5 and evidence.reference is None and evidence.digits == 1 and evidence.y_order == ()
+    with pytest.raises(ValueError, match="scatter"):
+        _evidence(kind="pie")
+    with pytest.raises(ValueError, match="partly supported"):
+        _evidence(verdict="true")
+    with pytest.raises(ValueError, match="highlight"):
+        _evidence(kind="dots")
+    with pytest.raises(TypeError):
+        _evidence(refrence=(1.0, "a typo"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        evidence.verdict = "contradicted"
+
+
+# -- Every claim under every choice ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(("claim", "choice"), GRID, ids=[f"{c}-{k}" for c, k in GRID])
+def test_claim_view_grid(tables, claim, choice):
+    view = claim_view(tables, claim, choice)
+    assert view.claim == claim and view.choice == choice and view.choice_label == CLAIM_CHOICES[claim][choice]
+    assert view.kind in KINDS and view.verdict in VERDICTS
+    assert len(view.reasoning) > 40 and view.source.split(": ")[0] in ("Source", "Sources")
+    assert not view.data.empty
+    if view.kind == "barh":
+        assert list(view.data.columns) == ["value", "group"]
+    elif view.kind == "dots":
+        assert list(view.data.columns) == ["x", "y", "label", "highlight"]
+    elif view.kind == "scatter":
+        assert list(view.data.columns) == ["x", "y", "label"]
+
+
+def test_every_claim_and_choice_gives_typed_evidence(tables):
+    seen = set()
+    for claim, choices in CLAIM_CHOICES.items():
+        for choice in choices:
+            evidence = claim_view(tables, claim, choice)
+            assert isinstance(evidence, ClaimEvidence) and isinstance(evidence.data, pd.DataFrame)
+            assert evidence.verdict in VERDICTS and evidence.kind in KINDS
+            assert tuple(evidence.data.columns) == KIND_COLUMNS.get(evidence.kind, tuple(evidence.data.columns))
+            seen.add(claim)
+    assert len(seen) == 16
+
+
+def test_source_lines_come_from_the_data_package(tables):
+    assert claim_view(tables, "C12").source == data.source_line("trade_dots")
+    assert claim_view(tables, "C01").source == data.source_line("diplomatic_events", note="Own coding and calculation.")
+    assert claim_view(tables, "C12", "pages_2023").source == data.source_line("trade_page_figures", "macro_kaz_annual")
+    assert claim_view(tables, "C16").source == data.source_line("macro_kaz_annual")
+
+
+def test_default_choice_is_the_first_and_bad_input_is_named(tables):
+    assert claim_view(tables, "C12").choice == "reported_members"
+    with pytest.raises(ValueError, match="C01"):
+        claim_view(tables, "C99")
+    with pytest.raises(ValueError, match="reported_members"):
+        claim_view(tables, "C12", "mirror")
+    with pytest.raises(ValueError, match="trade_pages"):
+        claim_view({"events": tables["events"]}, "C12", "pages_2023")
+    with pytest.raises(ValueError, match="diplomatic_events"):
+        claim_view(None, "C01")
+
+
+def test_c01_finds_almaty_in_august_2025_and_astana_in_2024(tables):
+    by_date = claim_view(tables, "C01", "date")
+    marked = by_date.data[by_date.data["highlight"]]
+    assert marked["label"].tolist() == ["KZ067 2025-08-03"] and marked["y"].tolist() == ["Almaty"]
+    by_city = claim_view(tables, "C01", "city")
+    assert by_city.data.loc[by_city.data["highlight"], "label"].tolist() == ["KZ059 2024-07-03"]
+    assert by_date.verdict == by_city.verdict == "partly supported"
+
+
+def test_c12_verdict_moves_with_source_and_eu_definition(tables):
+    verdicts = {choice: claim_view(tables, "C12", choice) for choice in CLAIM_CHOICES["C12"]}
+    tops = {choice: view.data.index[0] for choice, view in verdicts.items()}
+    assert tops == {"reported_members": "Russia", "reported_bloc": "EU-27", "mirror_members": "China",
+                    "mirror_bloc": "China", "pages_2023": "China"}
+    assert verdicts["reported_members"].verdict == "contradicted"
+    assert verdicts["mirror_bloc"].verdict == "supported"
+    assert verdicts["reported_members"].data.loc["Russia", "value"] == pytest.approx(21.4, abs=0.05)
+    assert verdicts["pages_2023"].data.loc["China", "value"] == pytest.approx(22.6, abs=0.05)
+
+
+def test_c03_trade_balance_depends_on_whose_statistics(tables):
+    reported = claim_view(tables, "C03", "trade_reported")
+    mirror = claim_view(tables, "C03", "trade_mirror")
+    assert "2 of 27 years" in reported.reasoning and reported.verdict == "contradicted"
+    assert "18 of 27 years" in mirror.reasoning and mirror.verdict == "partly supported"
+    assert list(reported.data.columns) == ["Russia", "China", "West"]
+    assert reported.data.loc[2020, "Russia"] == pytest.approx(21.4, abs=0.05)
+
+
+def test_c04_agreement_with_russia_fell_under_every_rule(tables):
+    for rule in CLAIM_CHOICES["C04"]:
+        view = claim_view(tables, "C04", rule)
+        before = view.data.loc[:2013, "Kazakhstan"].mean()
+        after = view.data.loc[2014:, "Kazakhstan"].mean()
+        assert after < before and view.verdict == "partly supported"
+    half = claim_view(tables, "C04", "half")
+    assert half.data.loc[:2013, "Kazakhstan"].mean() == pytest.approx(0.862, abs=0.001)
+
+
+def test_c10_and_c09_thresholds(tables):
+    usa = claim_view(tables, "C10", "reported")
+    assert usa.data["USA"].max() == pytest.approx(2.79, abs=0.01) and usa.verdict == "contradicted"
+    pages = claim_view(tables, "C10", "pages")
+    assert pages.verdict == "partly supported" and pages.data["value"].max() == pytest.approx(4.0)
+    eu = claim_view(tables, "C09", "reported")
+    assert eu.data["EU-27"].idxmax() == 2014 and eu.verdict == "not testable with this data"
+
+
+def test_c11_netherlands_decides_the_40_percent(tables):
+    with_nld = claim_view(tables, "C11", "cumulative")
+    without = claim_view(tables, "C11", "cumulative_without_nld")
+    assert with_nld.data["value"].iloc[0] == pytest.approx(53.5, abs=0.05)
+    assert without.data["value"].iloc[0] == pytest.approx(26.1, abs=0.05)
+    assert without.verdict == "contradicted"
+
+
+def test_c13_votes_and_statement(tables):
+    view = claim_view(tables, "C13", "not_with_russia")
+    marked = view.data[view.data["highlight"]]
+    assert marked["label"].tolist() == ["68/262", "ES-11/4"] and set(marked["y"]) == {"abstain"}
+    assert view.verdict == "supported" and "KZ048" in view.reasoning
+    assert claim_view(tables, "C13", "voted_for").verdict == "partly supported"
+
+
+def test_c14_c15_c16_numbers(tables):
+    imports = claim_view(tables, "C14", "imports")
+    assert "27 of 27 years" in imports.reasoning and imports.verdict == "supported"
+    un = claim_view(tables, "C15", "2019")
+    assert un.data.loc["UN initiatives, 2019-2025", "value"] == pytest.approx(4 / 7)
+    assert un.data.loc["UN initiatives, 1991-2018", "value"] == pytest.approx(5 / 28)
+    oil = claim_view(tables, "C16", "gdp_changes")
+    assert oil.r == pytest.approx(0.494, abs=0.001) and len(oil.data) == 28
