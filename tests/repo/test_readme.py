@@ -34,3 +34,27 @@ def test_readme_gives_the_two_commands_and_ci_calls_the_test_command():
     assert "bash scripts/start.sh" in readme and "bash scripts/test.sh" in readme
     assert "urlpath=lab/tree/notebooks/00_start_here.ipynb" in readme
     assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def tree_paths(readme: str) -> list[str]:
+    """Paths named in the README's "How it is built" tree: top-level entries and, indented under them, their parts."""
+    block = readme.split("## How it is built", 1)[1].split("```", 2)[1]
+    paths, parent = [], ""
+    for line in block.splitlines():
+        if not line.strip() or "not committed" in line:
+            continue
+        names = line.strip().split("  ")[0]
+        indented = line.startswith(" ")
+        for name in (n.strip() for n in names.split(",")):
+            path = parent + name if indented else name
+            paths.append(path)
+            if not indented:
+                parent = name
+    return paths
+
+
+def test_the_readme_tree_names_only_what_exists():
+    paths = tree_paths((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert "src/betweenpowers/explorers.py" in paths and "src/betweenpowers_tools/build_data/" in paths
+    missing = [p for p in paths if not (ROOT / p).exists()]
+    assert missing == [], f"README's 'How it is built' names paths that do not exist: {missing}"
