@@ -140,22 +140,24 @@ def clear_cache() -> None:
     _descriptor.cache_clear()
 
 
-def source_line(*tables: str, note: str = "Own calculation.") -> str:
+def source_line(*tables: str, sources: tuple[str, ...] = (), note: str = "Own calculation.") -> str:
     """The credit line at the foot of a figure, made from the data package: the only place source lines are written.
 
     Each table's sources give their short ``credit`` (with vintage) from ``data/datapackage.json``; a source shared
-    by several tables is named once, in the order first met. ``note`` follows (say how the figure was derived, or
-    pass ``""``)::
+    by several tables is named once, in the order first met. ``sources`` keeps only the sources of those names (for
+    a figure that draws some columns of a table with several sources); ``note`` follows (say how the figure was
+    derived, or pass ``""``)::
 
         source_line("trade_dots")  # 'Source: IMF Direction of Trade Statistics (DOTS), ... Own calculation.'
+        source_line("macro_kaz_annual", sources=("wdi", "eia"))  # 'Sources: World Bank WDI; US EIA (...). ...'
     """
     if not tables:
         raise ValueError("source_line needs at least one table name.")
-    credits: list[str] = []
-    for name in tables:
-        for source in resource(name)["sources"]:
-            if source["credit"] not in credits:
-                credits.append(source["credit"])
+    available = {source["name"]: source["credit"] for name in tables for source in resource(name)["sources"]}
+    unknown = sorted(set(sources) - set(available))
+    if unknown:
+        raise ValueError(f"{', '.join(tables)} have no source {', '.join(unknown)}; they have {', '.join(available)}.")
+    credits = [credit for key, credit in available.items() if not sources or key in sources]
     label = "Source" if len(credits) == 1 else "Sources"
     return f"{label}: {'; '.join(credits)}." + (f" {note}" if note else "")
 

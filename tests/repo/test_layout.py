@@ -5,7 +5,7 @@
 * Figure source lines are written in one place, :func:`betweenpowers.data.source_line`: no string literal beginning
   with "Source:" or "Sources:" anywhere else in either package.
 * No dead code in the measures: every public function, class or constant of ``betweenpowers.measures`` is used by a
-  lesson, a solution, another module or a script (tests alone do not keep it alive).
+  lesson, a solution, another module, a script or the data package's metadata (tests alone do not keep it alive).
 """
 
 from __future__ import annotations
@@ -110,6 +110,7 @@ def test_every_public_measure_is_used_outside_the_tests():
              if p.name != "__init__.py"}
     for folder in ("notebooks", "solutions"):
         users |= {f"{folder}/{p.name}": notebook_code(p) for p in sorted((ROOT / folder).glob("*.ipynb"))}
+    users |= {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in sorted(TOOLS.rglob("*.yaml"))}
     unused = unused_names(definitions, users)
     assert unused == [], "measures used by no lesson, solution, module or script (delete them):\n" + "\n".join(unused)
 

@@ -1,70 +1,62 @@
 """Rebuilding data/ from the raw public extracts gives the committed files, and the tables say what the raw files say.
 
-These tests need the raw extracts in ``../shared/data-raw`` (or ``$BETWEENPOWERS_RAW``). They are present in CI and
-on the maintainers' machines; people who clone the repository do not need them, so there the tests are skipped.
-In CI (environment variable ``CI`` set) a missing raw folder is a failure, not a skip.
+These tests need the raw extracts in ``../shared/data-raw`` (the session fixture ``raw_dir`` of tests/conftest.py).
+They are present in CI and on the maintainers' machines; people who clone the repository do not need them, so
+there the tests are skipped, saying why. In CI (environment variable ``CI`` set) a missing raw folder is a failure,
+not a skip (:func:`test_raw_folder_is_present_in_ci`).
 
 The spot checks read the RAW files with pandas directly, without :mod:`betweenpowers_tools.build_data`, and compare
-them with the committed tables in ``data/``. The determinism test proves that the committed tables are what
-the builder makes today, so together they check the builder against an independent reading of the sources.
+them with the committed tables in ``data/`` (loaded by the student loaders: the ``table`` fixture). The determinism
+test proves that the committed tables are what the builder makes today, so together they check the builder against
+an independent reading of the sources. The last section checks the build's own helpers and needs no raw files.
 """
 
 from __future__ import annotations
 
+import doctest
 import hashlib
 import os
+import pkgutil
+from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from support import RAW, ROOT
 
 from betweenpowers_tools import build_data
 
 pytestmark = pytest.mark.rawdata
 
-ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-RAW_ENV = "BETWEENPOWERS_RAW"
+Table = Callable[[str], pd.DataFrame]
 
 VOETEN = "unga_votes_voeten_1992_2020/"
 UNDL = "unga_votes_undl_2020_2021/"
 UKRAINE = "unga_key_votes_ukraine_2014_2022/"
 DOTS = "trade_imf_dots_kazakhstan_1992_2020/"
 MACRO = "context_macro/"
+N_TABLES = len(build_data.load_tables())
 
 
-def _raw_location() -> Path:
-    override = os.environ.get(RAW_ENV)
-    return Path(override) if override else build_data.DEFAULT_RAW
-
-
-@pytest.fixture(scope="module")
-def raw() -> Path:
-    path = _raw_location()
-    if not path.is_dir():
-        message = (f"raw files not found at {path}: the rebuild tests need ../shared/data-raw (present in CI and "
-                   "on the maintainers' machines; users who clone the project do not need them)")
-        if os.environ.get("CI"):
-            pytest.fail(f"{message}. CI is set, so these tests must run: provide the raw folder or set {RAW_ENV}.")
-        pytest.skip(message)
-    return path
+def test_raw_folder_is_present_in_ci() -> None:
+    assert build_data.DEFAULT_RAW == RAW, "the build and the tests must read the same raw folder"
+    if os.environ.get("CI") and not RAW.is_dir():
+        pytest.fail(f"raw files not found at {RAW}: CI is set, so the rebuild tests must run; provide the raw folder.")
 
 
 @pytest.fixture(scope="module")
-def built(raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(raw_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One rebuild of every table into a temporary folder (shared by the module)."""
     out = tmp_path_factory.mktemp("rebuild")
-    build_data.write_all(build_data.build_all(raw), out)
+    build_data.write_all(build_data.build_all(raw_dir), out)
     return out
 
 
 def _csv(path: Path, **kwargs) -> pd.DataFrame:
     """Read a CSV keeping strings such as 'NA' (Namibia) as text; only empty cells are missing."""
     return pd.read_csv(path, keep_default_na=False, na_values=[""], **kwargs)
-
-
-def committed(name: str) -> pd.DataFrame:
-    return _csv(DATA / f"{name}.csv")
 
 
 def raw_csv(raw: Path, relative: str, **kwargs) -> pd.DataFrame:
@@ -90,18 +82,18 @@ def _first_difference(a: bytes, b: bytes) -> str:
 def test_rebuild_is_byte_identical_to_committed_data(built: Path) -> None:
     rebuilt, ours = _files(built), _files(DATA)
     assert sorted(rebuilt) == sorted(ours), "the rebuild writes other files than those committed in data/"
-    assert len(rebuilt) == len(build_data.TABLES) + 1
+    assert len(rebuilt) == N_TABLES + 1
     stale = {name: _first_difference(ours[name], rebuilt[name]) for name in rebuilt if rebuilt[name] != ours[name]}
     assert not stale, ("data/ is not what `python -m betweenpowers_tools.build_data` makes from the raw files; rebuild "
                        f"and commit. Differences: {stale}")
 
 
-def test_second_build_through_main_gives_the_same_bytes(raw: Path, built: Path, tmp_path: Path,
+def test_second_build_through_main_gives_the_same_bytes(raw_dir: Path, built: Path, tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "second"
-    assert build_data.main(["--raw", str(raw), "--out", str(out)]) == 0
+    assert build_data.main(["--raw", str(raw_dir), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert printed.count("wrote ") == len(build_data.TABLES) + 1
+    assert printed.count("wrote ") == N_TABLES + 1
     first, second = _files(built), _files(out)
     assert sorted(first) == sorted(second)
     for name in first:
@@ -111,15 +103,15 @@ def test_second_build_through_main_gives_the_same_bytes(raw: Path, built: Path, 
 # --------------------------------------------------------------------------------------------------
 # Spot checks: the tables against the raw files, read independently
 # --------------------------------------------------------------------------------------------------
-def test_kazakhstan_votes_on_ukraine_resolutions(raw: Path) -> None:
-    table = committed("unga_key_votes_ukraine")
-    kaz = table[table["iso3"] == "KAZ"].set_index("symbol")
+def test_kazakhstan_votes_on_ukraine_resolutions(raw_dir: Path, table: Table) -> None:
+    key_votes = table("unga_key_votes_ukraine")
+    kaz = key_votes[key_votes["iso3"] == "KAZ"].set_index("symbol")
 
-    full = raw_csv(raw, UKRAINE + "unga_key_votes_ukraine.csv")
+    full = raw_csv(raw_dir, UKRAINE + "unga_key_votes_ukraine.csv")
     raw_es1 = full[(full["symbol"] == "A/RES/ES-11/1") & (full["iso3"] == "KAZ")]
     assert raw_es1["vote"].tolist() == ["abstain"]
     assert kaz.loc["A/RES/ES-11/1", "vote"] == "abstain"
-    assert kaz.loc["A/RES/ES-11/1", "date"] == "2022-03-02"
+    assert kaz.loc["A/RES/ES-11/1", "date"] == pd.Timestamp("2022-03-02")
     assert kaz.loc["A/RES/ES-11/1", "record"] == "full_list"
     # The tally of the full list is counted from the 193 votes: 141 yes, 5 no, 35 abstain.
     es1 = full[full["symbol"] == "A/RES/ES-11/1"]["vote"].value_counts()
@@ -127,7 +119,7 @@ def test_kazakhstan_votes_on_ukraine_resolutions(raw: Path) -> None:
     assert tuple(kaz.loc["A/RES/ES-11/1", ["tally_yes", "tally_no", "tally_abstain"]]) == (141, 5, 35)
     assert kaz.loc["A/RES/68/262", "vote"] == "abstain"
 
-    pages = raw_csv(raw, UKRAINE + "unga_key_votes_ukraine_2022_2025_from_pages.csv")
+    pages = raw_csv(raw_dir, UKRAINE + "unga_key_votes_ukraine_2022_2025_from_pages.csv")
     raw_es3 = pages[(pages["symbol"] == "A/RES/ES-11/3") & (pages["iso3"] == "KAZ")]
     assert raw_es3["vote"].tolist() == ["no"]
     assert kaz.loc["A/RES/ES-11/3", "vote"] == "no"
@@ -138,52 +130,52 @@ def test_kazakhstan_votes_on_ukraine_resolutions(raw: Path) -> None:
     assert not kaz.index.str.startswith("A/RES/ES-11/8").any()
 
 
-def test_kazakhstan_first_roll_call_is_in_1992(raw: Path) -> None:
-    wide = raw_csv(raw, VOETEN + "unga_votes_all_countries_wide_1992_2020.csv", usecols=["rcid", "KAZ"])
-    calls = raw_csv(raw, VOETEN + "unga_roll_calls_1992_2020.csv", usecols=["rcid", "date"])
+def test_kazakhstan_first_roll_call_is_in_1992(raw_dir: Path, table: Table) -> None:
+    wide = raw_csv(raw_dir, VOETEN + "unga_votes_all_countries_wide_1992_2020.csv", usecols=["rcid", "KAZ"])
+    calls = raw_csv(raw_dir, VOETEN + "unga_roll_calls_1992_2020.csv", usecols=["rcid", "date"])
     kaz_raw = wide.merge(calls, on="rcid").sort_values(["date", "rcid"])
     member = kaz_raw[kaz_raw["KAZ"].isin([1, 2, 3, 8])]
     assert member["date"].iloc[0] == "1992-08-03" and member["KAZ"].iloc[0] == 8
     cast = member[member["KAZ"].isin([1, 2, 3])]
     assert cast["date"].iloc[0] == "1992-09-03"
 
-    roll_calls = committed("unga_roll_calls")
-    votes = committed("unga_votes")
+    roll_calls = table("unga_roll_calls")
+    votes = table("unga_votes")
     kaz = votes[votes["iso3"] == "KAZ"].merge(roll_calls[["vote_id", "date", "year"]], on="vote_id")
     kaz = kaz.sort_values(["date", "vote_id"])
     assert kaz["year"].min() == 1992
-    assert (kaz["date"].iloc[0], kaz["vote"].iloc[0]) == ("1992-08-03", "absent")
-    assert kaz.loc[kaz["vote"] != "absent", "date"].iloc[0] == "1992-09-03"
-    assert roll_calls["date"].min() == "1992-08-03"
+    assert (kaz["date"].iloc[0], kaz["vote"].iloc[0]) == (pd.Timestamp("1992-08-03"), "absent")
+    assert kaz.loc[kaz["vote"] != "absent", "date"].iloc[0] == pd.Timestamp("1992-09-03")
+    assert roll_calls["date"].min() == pd.Timestamp("1992-08-03")
 
 
-def test_kazakhstan_vote_counts_equal_the_raw_wide_files(raw: Path) -> None:
-    votes = committed("unga_votes").merge(committed("unga_roll_calls")[["vote_id", "source"]], on="vote_id")
+def test_kazakhstan_vote_counts_equal_the_raw_wide_files(raw_dir: Path, table: Table) -> None:
+    votes = table("unga_votes").merge(table("unga_roll_calls")[["vote_id", "source"]], on="vote_id")
     kaz = votes[votes["iso3"] == "KAZ"]
 
-    wide = raw_csv(raw, VOETEN + "unga_votes_all_countries_wide_1992_2020.csv", usecols=["rcid", "KAZ"])
+    wide = raw_csv(raw_dir, VOETEN + "unga_votes_all_countries_wide_1992_2020.csv", usecols=["rcid", "KAZ"])
     raw_counts = wide["KAZ"].map({1: "yes", 2: "abstain", 3: "no", 8: "absent"}).value_counts().to_dict()
     assert raw_counts == {"yes": 2100, "abstain": 331, "no": 58, "absent": 98}  # PROVENANCE.md
     assert kaz[kaz["source"] == "voeten"]["vote"].value_counts().to_dict() == raw_counts
 
-    wide_u = raw_csv(raw, UNDL + "undl_ga_votes_all_countries_wide_2020_2021.csv", usecols=["undl_id", "KAZ"])
+    wide_u = raw_csv(raw_dir, UNDL + "undl_ga_votes_all_countries_wide_2020_2021.csv", usecols=["undl_id", "KAZ"])
     raw_u = wide_u["KAZ"].map({"Y": "yes", "A": "abstain", "N": "no", "X": "absent"}).value_counts().to_dict()
     assert raw_u == {"yes": 167, "abstain": 14, "no": 4, "absent": 3}  # PROVENANCE.md
     assert kaz[kaz["source"] == "undl"]["vote"].value_counts().to_dict() == raw_u
 
 
-def test_number_of_roll_calls_by_source(raw: Path) -> None:
-    roll_calls = committed("unga_roll_calls")
-    n_voeten = len(raw_csv(raw, VOETEN + "unga_roll_calls_1992_2020.csv"))
-    n_undl = len(raw_csv(raw, UNDL + "undl_ga_resolutions_2020_2021.csv"))
+def test_number_of_roll_calls_by_source(raw_dir: Path, table: Table) -> None:
+    roll_calls = table("unga_roll_calls")
+    n_voeten = len(raw_csv(raw_dir, VOETEN + "unga_roll_calls_1992_2020.csv"))
+    n_undl = len(raw_csv(raw_dir, UNDL + "undl_ga_resolutions_2020_2021.csv"))
     assert (n_voeten, n_undl) == (2587, 188)
     assert roll_calls["source"].value_counts().to_dict() == {"voeten": n_voeten, "undl": n_undl}
     assert roll_calls["vote_id"].is_unique
 
 
-def test_main_series_is_one_source_per_calendar_year(raw: Path) -> None:
-    calls = raw_csv(raw, VOETEN + "unga_roll_calls_1992_2020.csv", usecols=["rcid", "date"])
-    meta = raw_csv(raw, UNDL + "undl_ga_resolutions_2020_2021.csv",
+def test_main_series_is_one_source_per_calendar_year(raw_dir: Path, table: Table) -> None:
+    calls = raw_csv(raw_dir, VOETEN + "unga_roll_calls_1992_2020.csv", usecols=["rcid", "date"])
+    meta = raw_csv(raw_dir, UNDL + "undl_ga_resolutions_2020_2021.csv",
                    usecols=["undl_id", "date", "use_for_agreement"])
     assert meta["use_for_agreement"].dtype == bool
     expected_voeten = {f"V{r}" for r in calls.loc[calls["date"].str[:4].astype(int) <= 2020, "rcid"]}
@@ -193,7 +185,7 @@ def test_main_series_is_one_source_per_calendar_year(raw: Path) -> None:
     # 183 distinct UNDL votes in 2020-2021 (PROVENANCE.md), of which 86 in 2021.
     assert int(meta["use_for_agreement"].sum()) == 183
 
-    roll_calls = committed("unga_roll_calls")
+    roll_calls = table("unga_roll_calls")
     main = roll_calls[roll_calls["in_main_series"]]
     assert set(main["vote_id"]) == expected_voeten | expected_undl
     assert main.groupby("year")["source"].nunique().eq(1).all()
@@ -201,19 +193,20 @@ def test_main_series_is_one_source_per_calendar_year(raw: Path) -> None:
     assert set(main.loc[main["year"] == 2021, "source"]) == {"undl"}
 
 
-def _agreement_from_raw(raw: Path, year: int, country: str, partner: str) -> dict:
+def _agreement_from_raw(raw_dir: Path, year: int, country: str, partner: str) -> dict:
     """Yearly agreement of two countries from the raw wide files (main series: Voeten to 2020, UNDL 2021)."""
     if year <= 2020:
-        calls = raw_csv(raw, VOETEN + "unga_roll_calls_1992_2020.csv", usecols=["rcid", "date"])
+        calls = raw_csv(raw_dir, VOETEN + "unga_roll_calls_1992_2020.csv", usecols=["rcid", "date"])
         ids = calls.loc[calls["date"].str[:4] == str(year), "rcid"]
-        wide = raw_csv(raw, VOETEN + "unga_votes_all_countries_wide_1992_2020.csv", usecols=["rcid", country, partner])
+        wide = raw_csv(raw_dir, VOETEN + "unga_votes_all_countries_wide_1992_2020.csv",
+                       usecols=["rcid", country, partner])
         pair = wide[wide["rcid"].isin(ids)]
         codes = {1: "yes", 2: "abstain", 3: "no"}  # 8 absent, 9 non-member and blanks are left out
     else:
-        meta = raw_csv(raw, UNDL + "undl_ga_resolutions_2020_2021.csv",
+        meta = raw_csv(raw_dir, UNDL + "undl_ga_resolutions_2020_2021.csv",
                        usecols=["undl_id", "date", "use_for_agreement"])
         ids = meta.loc[(meta["date"].str[:4] == str(year)) & meta["use_for_agreement"], "undl_id"]
-        wide = raw_csv(raw, UNDL + "undl_ga_votes_all_countries_wide_2020_2021.csv",
+        wide = raw_csv(raw_dir, UNDL + "undl_ga_votes_all_countries_wide_2020_2021.csv",
                        usecols=["undl_id", country, partner])
         pair = wide[wide["undl_id"].isin(ids)]
         codes = {"Y": "yes", "A": "abstain", "N": "no"}  # X (absent) is left out
@@ -232,33 +225,33 @@ def _agreement_from_raw(raw: Path, year: int, country: str, partner: str) -> dic
 
 
 @pytest.mark.parametrize("year", [1995, 2021])
-def test_kazakhstan_usa_agreement_recomputed_from_raw(raw: Path, year: int) -> None:
-    expected = _agreement_from_raw(raw, year, "KAZ", "USA")
+def test_kazakhstan_usa_agreement_recomputed_from_raw(raw_dir: Path, table: Table, year: int) -> None:
+    expected = _agreement_from_raw(raw_dir, year, "KAZ", "USA")
     assert expected["n_votes"] > 50
     assert 0.2 < expected["agreement_half"] < 0.9  # a real pair, not a degenerate one
-    table = committed("unga_agreement_yearly").set_index(["year", "iso3", "partner"])
+    yearly = table("unga_agreement_yearly").set_index(["year", "iso3", "partner"])
     for key in [(year, "KAZ", "USA"), (year, "USA", "KAZ")]:  # the measure is symmetric
-        row = table.loc[key]
+        row = yearly.loc[key]
         assert int(row["n_votes"]) == expected["n_votes"], key
         assert int(row["n_votes_yes_no"]) == expected["n_votes_yes_no"], key
         for col in ("agreement_identical", "agreement_half", "agreement_excluding_abstentions"):
             assert row[col] == pytest.approx(expected[col], abs=5e-7), (key, col)
 
 
-def test_dots_world_totals_2020(raw: Path) -> None:
-    trade = committed("trade_dots")
+def test_dots_world_totals_2020(raw_dir: Path, table: Table) -> None:
+    trade = table("trade_dots")
     world = trade[(trade["year"] == 2020) & (trade["view"] == "reported") & (trade["partner"] == "World")]
     world = world.set_index("flow")["value_usd_mn"]
     assert world["exports"] == pytest.approx(46_927, abs=0.5)  # PROVENANCE.md
     assert world["imports"] == pytest.approx(38_143, abs=0.5)
-    rep = raw_csv(raw, DOTS + "dots_kaz_reported_trade_by_partner_1992_2020.csv")
+    rep = raw_csv(raw_dir, DOTS + "dots_kaz_reported_trade_by_partner_1992_2020.csv")
     raw_world = rep[(rep["year"] == 2020) & (rep["partner"] == "World")].set_index("flow")["value_usd_mn"]
     assert world["exports"] == pytest.approx(raw_world["exports_fob"], abs=5e-5)
     assert world["imports"] == pytest.approx(raw_world["imports_cif"], abs=5e-5)
 
 
-def test_dots_has_no_duplicates_and_no_aggregates_but_world(raw: Path) -> None:
-    trade = committed("trade_dots")
+def test_dots_has_no_duplicates_and_no_aggregates_but_world(raw_dir: Path, table: Table) -> None:
+    trade = table("trade_dots")
     assert not trade.duplicated(["year", "view", "flow", "partner"]).any()
     assert set(trade["partner_type"]) == {"economy", "historic_entity", "world"}
 
@@ -268,8 +261,8 @@ def test_dots_has_no_duplicates_and_no_aggregates_but_world(raw: Path) -> None:
     assert not world.duplicated(["year", "view", "flow"]).any()
     assert len(world) == 29 * 2 * 2  # 1992-2020, two views, two flows
 
-    rep = raw_csv(raw, DOTS + "dots_kaz_reported_trade_by_partner_1992_2020.csv")
-    mir = raw_csv(raw, DOTS + "dots_partner_reported_trade_with_kaz_1992_2020.csv")
+    rep = raw_csv(raw_dir, DOTS + "dots_kaz_reported_trade_by_partner_1992_2020.csv")
+    mir = raw_csv(raw_dir, DOTS + "dots_partner_reported_trade_with_kaz_1992_2020.csv")
     aggregates = (set(rep.loc[rep["partner_type"] == "aggregate_or_unallocated", "partner"])
                   | set(mir.loc[mir["reporter_type"] == "aggregate_or_unallocated", "reporter"])) - {"World"}
     assert {"European Union", "Euro Area", "Advanced Economies"} <= aggregates
@@ -284,18 +277,18 @@ def test_dots_has_no_duplicates_and_no_aggregates_but_world(raw: Path) -> None:
     ("RUS", "russia"), ("CHN", "china"), ("DEU", "eu27"), ("GBR", "other_west"), ("UZB", "central_asia"),
     ("AZE", "south_caucasus"), ("TUR", "turkey"), ("HKG", "other"),
 ])
-def test_dots_partner_vectors(iso3: str, vector: str) -> None:
-    trade = committed("trade_dots")
+def test_dots_partner_vectors(table: Table, iso3: str, vector: str) -> None:
+    trade = table("trade_dots")
     rows = trade[trade["partner_iso3"] == iso3]
     assert len(rows) > 0, iso3
     assert set(rows["vector"]) == {vector}
 
 
-def test_sipri_imports_from_russia(raw: Path) -> None:
-    src = raw_csv(raw, "arms_sipri_tiv_kazakhstan/sipri_tiv_kazakhstan_arms_transfers.csv")
+def test_sipri_imports_from_russia(raw_dir: Path, table: Table) -> None:
+    src = raw_csv(raw_dir, "arms_sipri_tiv_kazakhstan/sipri_tiv_kazakhstan_arms_transfers.csv")
     raw_total = src.loc[(src["recipient"] == "Kazakhstan") & (src["supplier"] == "Russia"), "tiv_mn"].sum()
     assert raw_total == 2594  # PROVENANCE.md
-    arms = committed("arms_transfers_sipri")
+    arms = table("arms_transfers_sipri")
     russia = arms[(arms["direction"] == "import") & (arms["counterpart_iso3"] == "RUS")]
     assert russia["tiv_mn"].sum() == pytest.approx(raw_total)
     assert set(russia["vector"]) == {"russia"}
@@ -303,9 +296,9 @@ def test_sipri_imports_from_russia(raw: Path) -> None:
     assert len(arms) == len(src) == 97
 
 
-def test_diplomatic_events_counts(raw: Path) -> None:
-    src = raw_csv(raw, "kz-diplomatic-events/events.csv")
-    events = committed("diplomatic_events")
+def test_diplomatic_events_counts(raw_dir: Path, table: Table) -> None:
+    src = raw_csv(raw_dir, "kz-diplomatic-events/events.csv")
+    events = table("diplomatic_events")
     assert len(events) == len(src) == 70
     assert events["mode"].value_counts().to_dict() == src["mode"].value_counts().to_dict()
     assert events["category"].value_counts().to_dict() == src["category"].value_counts().to_dict()
@@ -313,11 +306,11 @@ def test_diplomatic_events_counts(raw: Path) -> None:
     assert events.set_index("event_id")["quote"].to_dict() == src.set_index("event_id")["source_quote"].to_dict()
 
 
-def test_bns_annual_trade_2021_equals_monthly_sum(raw: Path) -> None:
-    bns = raw_csv(raw, MACRO + "bns_kaz_merchandise_trade_totals_monthly_2019_2026.csv")
+def test_bns_annual_trade_2021_equals_monthly_sum(raw_dir: Path, table: Table) -> None:
+    bns = raw_csv(raw_dir, MACRO + "bns_kaz_merchandise_trade_totals_monthly_2019_2026.csv")
     months = bns[bns["month"].str.startswith("2021-")]
     assert len(months) == 12
-    annual = committed("macro_kaz_annual").set_index("year")
+    annual = table("macro_kaz_annual").set_index("year")
     # The builder sums the monthly values after rounding each to 0.001 million: at most 12 x 0.0005 apart.
     assert annual.loc[2021, "exports_usd_mn_bns"] == pytest.approx(months["exports_thousand_usd"].sum() / 1000,
                                                                    abs=0.006)
@@ -329,9 +322,10 @@ def test_bns_annual_trade_2021_equals_monthly_sum(raw: Path) -> None:
     assert pd.isna(annual.loc[2026, "exports_usd_mn_bns"]) and pd.isna(annual.loc[2026, "imports_usd_mn_bns"])
 
 
-def test_weo_projection_flag(raw: Path) -> None:
-    annual = _csv(DATA / "macro_kaz_annual.csv", dtype={"weo_projection": "boolean"})
-    weo = raw_csv(raw, MACRO + "imf_weo_kaz_gdp_current_usd_1992_2031.csv")
+def test_weo_projection_flag(raw_dir: Path, table: Table) -> None:
+    annual = table("macro_kaz_annual")
+    assert str(annual["weo_projection"].dtype) == "boolean"
+    weo = raw_csv(raw_dir, MACRO + "imf_weo_kaz_gdp_current_usd_1992_2031.csv")
     assert sorted(annual.loc[annual["gdp_usd_weo"].notna(), "year"]) == sorted(weo["year"])
     has_weo = annual["gdp_usd_weo"].notna()
     flag = annual.loc[has_weo].set_index("year")["weo_projection"]
@@ -348,11 +342,11 @@ def test_weo_projection_flag(raw: Path) -> None:
     VOETEN + "unga_roll_calls_1992_2020.csv",  # read first
     "kz-diplomatic-events/events.csv",  # read last
 ])
-def test_missing_raw_file_is_named(raw: Path, tmp_path: Path, missing: str) -> None:
+def test_missing_raw_file_is_named(raw_dir: Path, tmp_path: Path, missing: str) -> None:
     partial = tmp_path / "raw"
     linked = 0
-    for path in raw.rglob("*"):
-        relative = path.relative_to(raw)
+    for path in raw_dir.rglob("*"):
+        relative = path.relative_to(raw_dir)
         if path.is_file() and relative.as_posix() != missing:
             target = partial / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -372,3 +366,45 @@ def test_main_without_raw_folder_returns_2(tmp_path: Path, capsys: pytest.Captur
     assert "Raw data folder not found" in captured.err and str(nowhere) in captured.err
     assert captured.out == ""
     assert not out.exists()
+
+
+def test_main_with_a_raw_file_missing_names_it_and_returns_2(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    empty, out = tmp_path / "empty", tmp_path / "out"
+    empty.mkdir()
+    assert build_data.main(["--raw", str(empty), "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert f"Raw file not found: {empty / VOETEN}" in captured.err and "Pass --raw DIR" in captured.err
+    assert captured.out == "" and not out.exists()
+
+
+# --------------------------------------------------------------------------------------------------
+# The build's own code (no raw files needed)
+# --------------------------------------------------------------------------------------------------
+BUILD_MODULES = sorted(f"{build_data.__name__}.{m.name}" for m in pkgutil.iter_modules(build_data.__path__)
+                       if m.name != "__main__")
+
+
+def test_build_is_split_by_source() -> None:
+    assert {name.rsplit(".", 1)[1] for name in BUILD_MODULES} == {
+        "arms", "descriptor", "events", "investment", "macro", "metadata", "rawfiles", "trade", "unga"}
+    for name in BUILD_MODULES:
+        assert (import_module(name).__doc__ or "").strip(), f"{name} has no module docstring"
+
+
+@pytest.mark.parametrize("name", BUILD_MODULES)
+def test_docstring_examples_run(name: str) -> None:
+    result = doctest.testmod(import_module(name))
+    assert result.failed == 0
+
+
+def test_conform_orders_columns_as_the_schema_and_rejects_others() -> None:
+    schema = build_data.load_tables()["fdi_net_inflow_quarterly"]
+    frame = pd.DataFrame({"fdi_net_inflow_usd_mn": [1.5], "date_label": ["2005-04-01"]})
+    assert list(build_data.conform(frame, schema).columns) == ["date_label", "fdi_net_inflow_usd_mn"]
+    with pytest.raises(RuntimeError, match="differ from the schema"):
+        build_data.conform(frame.assign(extra=1), schema)
+    from betweenpowers.data import DataError
+    with pytest.raises(DataError, match="empty values"):
+        build_data.conform(frame.assign(date_label=[None]), schema)
+

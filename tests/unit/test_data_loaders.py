@@ -107,14 +107,25 @@ def test_loaders_return_copies() -> None:
         pd.testing.assert_frame_equal(data.load_table(name), reference, obj=name)
 
 
-def test_source_line() -> None:
+def test_source_line_credits_each_source_of_the_tables_once() -> None:
     for name in NAMES:
         line = data.source_line(name)
-        assert line.startswith("Source: ")
-        assert "\n" not in line
-        for source in RESOURCES[name]["sources"]:
-            assert source["title"] in line
-    assert data.source_line("trade_dots") == "Source: IMF Direction of Trade Statistics (DOTS)"
+        credits = [source["credit"] for source in RESOURCES[name]["sources"]]
+        assert line.startswith("Source: " if len(credits) == 1 else "Sources: ") and "\n" not in line
+        assert all(line.count(credit) == 1 for credit in credits), name
+    assert data.source_line("trade_dots") == ("Source: IMF Direction of Trade Statistics (DOTS), annual, vintage of "
+                                              "early 2022. Own calculation.")
+    shared = data.source_line("unga_votes", "unga_agreement_yearly", note="")
+    assert shared.count("Voeten") == 1 and shared.endswith("(2021).")
+
+
+def test_source_line_picks_sources_by_name_and_says_which_exist() -> None:
+    line = data.source_line("macro_kaz_annual", sources=("eia", "wdi"), note="Own coding.")
+    assert line == "Sources: World Bank WDI; US EIA (Brent spot price). Own coding."
+    with pytest.raises(ValueError, match="have no source nbk; they have wdi, weo, eia, bns"):
+        data.source_line("macro_kaz_annual", sources=("nbk",))
+    with pytest.raises(ValueError, match="at least one table"):
+        data.source_line()
 
 
 # --------------------------------------------------------------------------------------------------

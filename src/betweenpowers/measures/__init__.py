@@ -3,7 +3,7 @@
 Each function takes plain pandas objects (or numbers) and returns a new one; nothing here reads files or draws.
 Formulas and references are in the docstrings, so students can check the code against the lesson.
 
-* :mod:`.votes`: UN vote agreement under a rule for abstentions;
+* :mod:`.votes`: UN vote agreement under a rule for abstentions (the one definition, vectorised);
 * :mod:`.concentration`: shares, the Herfindahl-Hirschman index, normalised entropy;
 * :mod:`.events`: counts of diplomatic events by vector, category, mode and decade; agenda-setting share (lesson 01);
 * :mod:`.trade`: trade shares by partner and vector, concentration, balance, a size benchmark (lesson 02);
@@ -18,7 +18,6 @@ Lessons add a module per topic; the most used functions are re-exported here.
 """
 
 from betweenpowers.measures.concentration import hhi, normalised_entropy, shares
-from betweenpowers.measures.votes import AGREEMENT_RULES, agreement_share, paired_votes, vote_agreement
+from betweenpowers.measures.votes import AGREEMENT_RULES, score_votes
 
-__all__ = ["AGREEMENT_RULES", "agreement_share", "hhi", "normalised_entropy", "paired_votes", "shares",
-           "vote_agreement"]
+__all__ = ["AGREEMENT_RULES", "hhi", "normalised_entropy", "score_votes", "shares"]

@@ -1,10 +1,11 @@
 """UN vote agreement by year and by issue, computed for many country pairs at once (vectorised pandas).
 
-:mod:`betweenpowers.measures.votes` scores one pair of votes at a time and is the reference definition of the
-three abstention rules. This module applies the same rules to whole columns of votes, so that agreement can be
+:mod:`betweenpowers.measures.votes` defines the measure: it pairs votes, scores them under the three abstention
+rules and averages the scores, for whole columns at once. This module applies it by issue, so that agreement can be
 computed for every comparison country, partner, year, issue and rule in well under a second:
 
-* :func:`score_votes` scores two columns of votes under a rule (same results as ``vote_agreement``);
+* :func:`score_votes` scores two columns of votes under a rule (it is :func:`betweenpowers.measures.votes.score_votes`,
+  imported here for lesson 03);
 * :func:`pair_votes` puts each country's vote next to each partner's vote, with the roll call's year, source and
   issue codes;
 * :func:`issue_rows` keeps the roll calls coded under one issue (or all of them);
@@ -25,10 +26,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import numpy as np
 import pandas as pd
 
-from betweenpowers.measures.votes import AGREEMENT_RULES
+from betweenpowers.measures.votes import AGREEMENT_RULES, agreement_by, partner_pairs, score_pairs, score_votes
+
+__all__ = ["ISSUE_COLUMNS", "ISSUE_LABELS", "LAST_CODED_YEAR", "agreement_table", "issue_rows", "pair_votes",
+           "score_votes"]
 
 #: Issue key -> column of ``unga_roll_calls`` holding Voeten's 0/1 code.
 ISSUE_COLUMNS: dict[str, str] = {
@@ -56,47 +59,10 @@ ISSUE_LABELS: dict[str, str] = {
 #: The last year with issue codes: the last calendar year of the main series taken from the Voeten data.
 LAST_CODED_YEAR = 2020
 
-_COUNTED = ("yes", "no", "abstain")
-
-
-def _check_rule(rule: str) -> None:
-    if rule not in AGREEMENT_RULES:
-        raise ValueError(f"rule must be one of {AGREEMENT_RULES}, not {rule!r}")
-
 
 def _check_issue(issue: str) -> None:
     if issue not in ISSUE_LABELS:
         raise ValueError(f"issue must be one of {tuple(ISSUE_LABELS)}, not {issue!r}")
-
-
-def score_votes(vote: pd.Series, partner_vote: pd.Series, rule: str = "half") -> pd.Series:
-    """Agreement of two columns of votes, roll call by roll call, under an abstention rule.
-
-    Each pair scores 1 when the votes are the same, 0 for yes against no, and for an abstention against a yes or
-    a no 0.5 (rule ``half``) or 0 (rule ``identical``). Pairs that do not count are NaN: either vote is not yes,
-    no or abstain (absent, missing), or, under ``excluding_abstentions``, either vote is an abstention. The
-    result equals :func:`betweenpowers.measures.votes.vote_agreement` applied pair by pair.
-
-    >>> score_votes(pd.Series(["yes", "yes", "abstain"]), pd.Series(["yes", "abstain", "absent"])).tolist()
-    [1.0, 0.5, nan]
-    """
-    _check_rule(rule)
-    a = pd.Series(vote).astype("string").reset_index(drop=True)
-    b = pd.Series(partner_vote).astype("string").reset_index(drop=True)
-    if len(a) != len(b):
-        raise ValueError("vote and partner_vote must have the same length")
-    counted = (a.isin(_COUNTED) & b.isin(_COUNTED)).fillna(False).to_numpy(dtype=bool)
-    same = (a == b).fillna(False).to_numpy(dtype=bool)
-    abstained = ((a == "abstain") | (b == "abstain")).fillna(False).to_numpy(dtype=bool)
-    one_abstained = abstained & ~same
-    if rule == "half":
-        score = np.where(same, 1.0, np.where(one_abstained, 0.5, 0.0))
-    else:
-        score = same.astype(float)
-    valid = counted & ~(abstained if rule == "excluding_abstentions" else np.zeros_like(counted))
-    score = np.where(valid, score, np.nan)
-    index = vote.index if isinstance(vote, pd.Series) else None
-    return pd.Series(score, index=index, dtype=float)
 
 
 def pair_votes(
@@ -114,15 +80,12 @@ def pair_votes(
     partner_vote and the ``issue_*`` columns, sorted by iso3, partner and vote_id. Absences are kept (they score
     NaN in :func:`score_votes`). A country paired with itself is left out.
     """
-    countries, partners = list(countries), list(partners)
     calls = roll_calls
     if main_series:
         calls = calls[calls["in_main_series"].fillna(False).astype(bool)]
     calls = calls[["vote_id", "year", "source", *ISSUE_COLUMNS.values()]]
-    mine = votes.loc[votes["iso3"].isin(countries), ["vote_id", "iso3", "vote"]]
-    theirs = votes.loc[votes["iso3"].isin(partners), ["vote_id", "iso3", "vote"]].rename(
-        columns={"iso3": "partner", "vote": "partner_vote"})
-    pairs = mine.merge(theirs, on="vote_id").merge(calls, on="vote_id")
+    mine = votes.loc[votes["iso3"].isin(list(countries)), ["vote_id", "iso3", "vote"]]
+    pairs = partner_pairs(mine, votes, partners).merge(calls, on="vote_id")
     pairs = pairs[pairs["iso3"] != pairs["partner"]]
     columns = ["vote_id", "year", "source", "iso3", "vote", "partner", "partner_vote", *ISSUE_COLUMNS.values()]
     return pairs[columns].sort_values(["iso3", "partner", "vote_id"]).reset_index(drop=True)
@@ -153,22 +116,12 @@ def agreement_table(
     counted roll call appear. With issue ``"all"`` the values equal
     ``unga_agreement_yearly`` (same main series, same rules).
     """
-    pairs = pair_votes(votes, roll_calls, countries, partners)
-    for rule in AGREEMENT_RULES:
-        pairs[rule] = score_votes(pairs["vote"], pairs["partner_vote"], rule).to_numpy()
+    scored = score_pairs(pair_votes(votes, roll_calls, countries, partners))
     keys = ["iso3", "partner", "year"]
-    parts = []
-    for issue in ISSUE_LABELS:
-        rows = issue_rows(pairs, issue)
-        grouped = rows.groupby(keys)[list(AGREEMENT_RULES)]
-        long = pd.concat({"n_votes": grouped.count().stack(), "agreement": grouped.mean().stack()}, axis=1)
-        long.index = long.index.set_names([*keys, "rule"])
-        long = long.reset_index()
-        long["issue"] = issue
-        parts.append(long[long["n_votes"] > 0])
+    parts = [agreement_by(issue_rows(scored, issue), keys).assign(issue=issue) for issue in ISSUE_LABELS]
     table = pd.concat(parts, ignore_index=True)
+    table = table[table["n_votes"] > 0].reset_index(drop=True)
     table["year"] = table["year"].astype(int)
-    table["n_votes"] = table["n_votes"].astype(int)
     columns = ["iso3", "partner", "issue", "rule", "year", "n_votes", "agreement"]
     table = table[columns]
     # Categories make the explorer's filters fast (a comparison on codes, not on strings).
