@@ -29,10 +29,10 @@ def c16(tables: Mapping[str, pd.DataFrame], choice: str) -> ClaimEvidence:
     macro = need_table(tables, "macro").set_index("year")
     if choice == "exports_changes":
         frame = macro.loc[2019:, ["brent_usd_per_barrel", "exports_usd_mn_bns"]].dropna().astype(float)
-        other, what = frame["exports_usd_mn_bns"], "exports (BNS)"
+        other, what, sources = frame["exports_usd_mn_bns"], "exports (BNS)", ("eia", "bns")
     else:
         frame = macro.loc[1995:2023, ["brent_usd_per_barrel", "gdp_usd_wdi"]].dropna().astype(float)
-        other, what = frame["gdp_usd_wdi"], "GDP (WDI, current US$)"
+        other, what, sources = frame["gdp_usd_wdi"], "GDP (WDI, current US$)", ("eia", "wdi")
     brent = frame["brent_usd_per_barrel"]
     if choice == "gdp_levels":
         points = pd.DataFrame({"x": brent, "y": other / 1e9})
@@ -52,7 +52,7 @@ def c16(tables: Mapping[str, pd.DataFrame], choice: str) -> ClaimEvidence:
                  f"({len(points)} points).{caveat} Rule: r of 0.3 or more = supported.")
     return evidence(points, "C16", choice, "scatter", correlation_verdict(r), reasoning,
                     title=f"C16: the oil price and Kazakhstan's {what.split(' (')[0]}",
-                    xlabel=xlabel, ylabel=ylabel, source=table_source("macro"), r=r)
+                    xlabel=xlabel, ylabel=ylabel, source=table_source("macro", sources=sources), r=r)
 
 
 #: Claim id -> its rule.

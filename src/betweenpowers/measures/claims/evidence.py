@@ -100,9 +100,10 @@ def need_table(tables: Mapping[str, pd.DataFrame], key: str) -> pd.DataFrame:
                          f"pass a dict with the keys {list(CLAIM_TABLES)}") from None
 
 
-def table_source(*keys: str, note: str = "Own calculation.") -> str:
-    """The source line of a claim figure drawn from the tables ``keys`` (keys of :data:`CLAIM_TABLES`)."""
-    return source_line(*(CLAIM_TABLES[key] for key in keys), note=note)
+def table_source(*keys: str, sources: tuple[str, ...] = (), note: str = "Own calculation.") -> str:
+    """The source line of a claim figure drawn from the tables ``keys`` (keys of :data:`CLAIM_TABLES`), limited to
+    the named ``sources`` of those tables when given (see :func:`betweenpowers.data.source_line`)."""
+    return source_line(*(CLAIM_TABLES[key] for key in keys), sources=sources, note=note)
 
 
 def evidence(data: pd.DataFrame, claim: str, choice: str, kind: str, verdict: str, reasoning: str, *, title: str,

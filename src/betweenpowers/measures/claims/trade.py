@@ -177,7 +177,7 @@ def c12(tables: Mapping[str, pd.DataFrame], choice: str) -> ClaimEvidence:
     if choice == "pages_2023":
         bars = _c12_pages_2023(tables)
         note = "; the EU as a bloc has no Kazakh-statistics figure for 2023 in the table"
-        source = table_source("trade_pages", "macro")
+        source = table_source("trade_pages", "macro", sources=("pages", "bns"))
         title = "C12: Kazakhstan's largest partners in 2023, its own statistics"
     else:
         view, eu = choice.split("_")
