@@ -1,9 +1,11 @@
 """One house style for every figure in the series, with a source line and alt text.
 
 Figures are drawn on a :class:`matplotlib.figure.Figure` made without pyplot, so nothing is shown twice and no
-global state leaks between cells. :func:`finish` adds the title, axis labels, source line and returns an
-:class:`AltFigure`: a PNG that carries its alt text in the notebook's output metadata
-(``image/png`` -> ``alt``) and as its plain-text form, for screen readers and the HTML export.
+global state leaks between cells. :func:`finish` (one axes) and :func:`finish_panels` (a grid of panels from
+:func:`new_panels`) add the title, axis labels or legends, the source line (from
+:func:`betweenpowers.data.source_line`) and return an :class:`AltFigure`: a PNG that carries its alt text in the
+notebook's output metadata (``image/png`` -> ``alt``) and as its plain-text form, for screen readers and the HTML
+export.
 
 Colours come from the Okabe-Ito palette, which stays distinguishable with the common forms of colour-vision
 deficiency; every series also gets its own marker and line style, so colour is never the only encoding.
@@ -13,12 +15,17 @@ from __future__ import annotations
 
 import base64
 import io
+import math
+import textwrap
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.text import Text
 
 # Okabe, M. and Ito, K. (2008), "Color Universal Design": https://jfly.uni-koeln.de/color/
 OKABE_ITO: dict[str, str] = {
@@ -164,13 +171,106 @@ def render(fig: Figure, alt: str) -> AltFigure:
     return AltFigure(png=buffer.getvalue(), alt=alt.strip())
 
 
+#: Font size of the source line, and the room :func:`finish_panels` keeps for each of its lines, in inches.
+SOURCE_FONTSIZE = 8
+SOURCE_LINE_INCHES = 0.135
+
+#: Where the source line starts, as a fraction of the figure's width.
+_SOURCE_X = 0.01
+
+
+@lru_cache(maxsize=4)
+def _measuring_renderer(dpi: float) -> RendererAgg:
+    return RendererAgg(1, 1, dpi)
+
+
+@lru_cache(maxsize=1024)
+def _source_width(text: str, dpi: float) -> int:
+    """Width in pixels of ``text`` in the source line's font, as matplotlib measures it (rounded up)."""
+    width = _measuring_renderer(dpi).get_text_width_height_descent(text, FontProperties(size=SOURCE_FONTSIZE),
+                                                                   ismath=False)[0]
+    return math.ceil(width)
+
+
+def source_lines(fig: Figure, source: str) -> list[str]:
+    """The source line broken into lines that fit the figure's width from where it starts to the right edge.
+
+    Each line holds as many words as fit, measured as matplotlib measures text for its own ``wrap=True``, so a
+    source line that fits is one line. Widths are cached: a redraw measures nothing new.
+    """
+    words = source.split()
+    room = fig.bbox.width * (1 - _SOURCE_X)
+
+    def fits(first: int, last: int) -> bool:
+        return _source_width(" ".join(words[first:last]), fig.dpi) <= room
+
+    lines: list[str] = []
+    start = 0
+    while start < len(words):
+        low, high = start + 1, len(words)  # the line ends after word ``low``, at least one word per line
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if fits(start, middle) else (low, middle - 1)
+        lines.append(" ".join(words[start:low]))
+        start = low
+    return lines
+
+
+def _add_source(fig: Figure, source: str, y: float) -> Text:
+    """Write the source line at the foot of the figure, wrapped to its width."""
+    return fig.text(_SOURCE_X, y, "\n".join(source_lines(fig, source)), fontsize=SOURCE_FONTSIZE, color="#444444",
+                    ha="left", va="bottom")
+
+
+def _extra_height(fig: Figure, text: Text) -> float:
+    """How much taller (pixels) a wrapped source line is than its first line alone: 0 for a one-line source."""
+    if "\n" not in text.get_text():
+        return 0.0
+    renderer = fig.canvas.get_renderer()
+    probe = fig.text(_SOURCE_X, 0, text.get_text().split("\n")[0], fontsize=SOURCE_FONTSIZE)
+    one_line = probe.get_window_extent(renderer).height
+    probe.remove()
+    return text.get_window_extent(renderer).height - one_line
+
+
 def finish(fig: Figure, ax: Axes, *, title: str, xlabel: str, ylabel: str, source: str, alt: str) -> AltFigure:
-    """Add title, axis labels (with units) and the source line, then render with alt text."""
+    """Add title, axis labels (with units) and the source line, then render with alt text.
+
+    A source line longer than the figure is wide wraps, and the axes are laid out above its extra lines (a one-line
+    source keeps the default layout).
+    """
     ax.set_title(title, loc="left", fontsize=12, fontweight="bold")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(frameon=False, loc="best")
-    fig.text(0.01, 0.005, source, fontsize=8, color="#444444", ha="left", va="bottom", wrap=True)
-    fig.get_layout_engine().set(h_pad=0.15)
+    extra = _extra_height(fig, _add_source(fig, source, 0.005))
+    if extra:
+        bottom = extra / fig.bbox.height
+        fig.get_layout_engine().set(h_pad=0.15, rect=(0, bottom, 1, 1 - bottom))
+    else:
+        fig.get_layout_engine().set(h_pad=0.15)
+    return render(fig, alt)
+
+
+def finish_panels(fig: Figure, axes: list[Axes], *, title: str, source: str, alt: str, note: str = "") -> AltFigure:
+    """Finish a figure of several panels (or one, laid out the same way): title, legends, source line, alt text.
+
+    The title goes over all panels; each of ``axes`` that has labelled series gets its own legend (pass ``[]`` when
+    the panels place their legends themselves). ``note`` (optional) is printed in black above the source line. Both
+    are wrapped to the figure's width, and the panels are laid out above them so nothing overlaps.
+    """
+    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    for ax in axes:
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(frameon=False, loc="best", fontsize=8.5)
+    width, height = fig.get_size_inches()
+    reserved = 0.08 + SOURCE_LINE_INCHES * len(_add_source(fig, source, 0.008).get_text().split("\n"))
+    if note:
+        note_lines = textwrap.wrap(note, width=max(int(width * 14), 40))
+        fig.text(0.01, (reserved + 0.02) / height, "\n".join(note_lines), fontsize=9, color="#000000", ha="left",
+                 va="bottom")
+        reserved += 0.05 + 0.16 * len(note_lines)
+    bottom = reserved / height
+    fig.get_layout_engine().set(h_pad=0.06, rect=(0, bottom, 1, 1 - bottom))
     return render(fig, alt)

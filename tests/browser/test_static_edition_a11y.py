@@ -1,10 +1,10 @@
 """The static edition passes an automated accessibility audit: axe-core in headless Debian Chromium.
 
-The series (lessons and solutions) is exported once into a temporary folder (python -m betweenpowers_tools.static_edition
-does the same); then each page, index.html included, is opened from file:// with every network request blocked and
-recorded, axe-core is injected and run over the whole page, and the test fails on any violation of impact "critical"
-or "serious" (a report lists rule, impact, help URL and the first elements). The page must also load nothing from
-the network (it is meant to work offline).
+The series (lessons and solutions) is exported once into a temporary folder (as python -m
+betweenpowers_tools.static_edition does); then each page, index.html included, is opened from file:// with every
+network request blocked and recorded, axe-core is injected and run over the whole page, and the test fails on any
+violation of impact "critical" or "serious" (a report lists rule, impact, help URL and the first elements). The page
+must also load nothing from the network (it is meant to work offline).
 
 axe-core comes from the PyPI package axe-playwright-python, which ships axe.min.js (its Python API is not used: we
 run axe.run ourselves to choose the options). One test per page, collected from notebooks/ and solutions/ when

@@ -5,87 +5,97 @@ import math
 import pandas as pd
 import pytest
 
-from betweenpowers import data
 from betweenpowers.measures import exposure
 from betweenpowers.measures.trade import vector_shares
 
-TRADE = data.load_trade_dots()
-MACRO = data.load_macro_kaz_annual()
-ANNUAL = exposure.annual_exposure_table(TRADE, MACRO)
-INPUTS = exposure.model_inputs(TRADE, MACRO)
+
+@pytest.fixture(scope="module")
+def trade(table):
+    return table("trade_dots")
+
+
+@pytest.fixture(scope="module")
+def macro(table):
+    return table("macro_kaz_annual")
+
+
+@pytest.fixture(scope="module")
+def annual(trade, macro):
+    return exposure.annual_exposure_table(trade, macro)
+
+
+@pytest.fixture(scope="module")
+def inputs(trade, macro):
+    return exposure.model_inputs(trade, macro)
 
 
 # -- Annual tables ---------------------------------------------------------------------------------------------
-def test_dots_world_totals_are_the_world_rows_of_one_view():
-    totals = exposure.dots_world_totals(TRADE, "reported")
+def test_dots_world_totals_are_the_world_rows_of_one_view(trade):
+    totals = exposure.dots_world_totals(trade, "reported")
     assert list(totals.columns) == ["exports", "imports"]
     assert totals.index.min() == 1992 and totals.index.max() == 2020
     assert totals.loc[2020, "exports"] == pytest.approx(46926.8349)
     assert totals.loc[2020, "imports"] == pytest.approx(38142.8894)
-    mirror = exposure.dots_world_totals(TRADE, "mirror")
+    mirror = exposure.dots_world_totals(trade, "mirror")
     assert mirror.loc[2020, "exports"] != pytest.approx(totals.loc[2020, "exports"])
     with pytest.raises(ValueError, match="view"):
-        exposure.dots_world_totals(TRADE, "both")
+        exposure.dots_world_totals(trade, "both")
 
 
-def test_annual_table_keeps_each_source_in_its_own_column():
-    assert list(ANNUAL.columns) == list(exposure.ANNUAL_COLUMNS)
-    assert ANNUAL.index.min() == 1990 and ANNUAL.index.max() == 2031
-    assert ANNUAL["exports_dots_usd_mn"].dropna().index.max() == 2020
-    assert ANNUAL["exports_bns_usd_mn"].dropna().index.min() == 2019
-    assert ANNUAL["gdp_wdi_usd_mn"].dropna().index.max() == 2023
+def test_annual_table_keeps_each_source_in_its_own_column(annual):
+    assert list(annual.columns) == list(exposure.ANNUAL_COLUMNS)
+    assert annual.index.min() == 1990 and annual.index.max() == 2031
+    assert annual["exports_dots_usd_mn"].dropna().index.max() == 2020
+    assert annual["exports_bns_usd_mn"].dropna().index.min() == 2019
+    assert annual["gdp_wdi_usd_mn"].dropna().index.max() == 2023
     # GDP is converted from US$ to million US$, so every money column has the same unit.
-    assert ANNUAL.loc[2020, "gdp_wdi_usd_mn"] == pytest.approx(171082.365861)
-    assert ANNUAL.loc[2022, "exports_bns_usd_mn"] == pytest.approx(84593.07)
-    assert ANNUAL.loc[2015, "brent_usd_per_barrel"] == pytest.approx(52.32)
-    projected = ANNUAL.index[ANNUAL["weo_projection"].fillna(False).astype(bool)]
+    assert annual.loc[2020, "gdp_wdi_usd_mn"] == pytest.approx(171082.365861)
+    assert annual.loc[2022, "exports_bns_usd_mn"] == pytest.approx(84593.07)
+    assert annual.loc[2015, "brent_usd_per_barrel"] == pytest.approx(52.32)
+    projected = annual.index[annual["weo_projection"].fillna(False).astype(bool)]
     assert list(projected) == list(range(2026, 2032))
 
 
-def test_annual_table_matches_the_raw_columns():
-    by_year = MACRO.set_index("year")
-    assert (ANNUAL["gdp_weo_usd_mn"] * 1e6).dropna().round().equals(by_year["gdp_usd_weo"].dropna().round())
-    assert ANNUAL["imports_bns_usd_mn"].dropna().equals(by_year["imports_usd_mn_bns"].dropna().astype(float))
+def test_annual_table_matches_the_raw_columns(macro, annual):
+    by_year = macro.set_index("year")
+    assert (annual["gdp_weo_usd_mn"] * 1e6).dropna().round().equals(by_year["gdp_usd_weo"].dropna().round())
+    assert annual["imports_bns_usd_mn"].dropna().equals(by_year["imports_usd_mn_bns"].dropna().astype(float))
 
 
-def test_merchandise_openness_formula_and_real_value():
+def test_merchandise_openness_formula_and_real_value(annual):
     assert exposure.merchandise_openness(25.0, 100.0) == pytest.approx(25.0)
-    series = exposure.merchandise_openness(ANNUAL["exports_dots_usd_mn"], ANNUAL["gdp_wdi_usd_mn"])
+    series = exposure.merchandise_openness(annual["exports_dots_usd_mn"], annual["gdp_wdi_usd_mn"])
     assert series.loc[2020] == pytest.approx(46926.8349 / 171082.365861 * 100)
     assert series.loc[2020] == pytest.approx(27.43, abs=0.01)
     assert series.loc[1994:2020].idxmax() == 2000
     assert math.isnan(series.loc[2022])  # no IMF DOTS value after 2020: no splice with BNS
 
 
-def test_implied_elasticity():
-    assert exposure.implied_elasticity(-50.0, -25.0) == pytest.approx(0.5)
-    assert exposure.implied_elasticity(20.0, -10.0) == pytest.approx(-0.5)
-    assert math.isnan(exposure.implied_elasticity(0.0, 5.0))
-    brent, exports = ANNUAL["brent_usd_per_barrel"], ANNUAL["exports_dots_usd_mn"]
-    oil_change, export_change = (brent[2015] / brent[2014] - 1) * 100, (exports[2015] / exports[2014] - 1) * 100
-    value = exposure.implied_elasticity(oil_change, export_change)
-    assert value == pytest.approx(0.894, abs=0.001)
+def test_oil_slump_years(annual):
+    assert exposure.oil_slump_years(annual["brent_usd_per_barrel"]) == [1998, 2009, 2015, 2020]
+    assert exposure.oil_slump_years(annual["brent_usd_per_barrel"], threshold_pct=40) == [2015]
+    assert exposure.oil_slump_years(pd.Series([100.0, math.nan, 70.0], index=[2000, 2001, 2002])) == [2002]
 
 
 # -- Model inputs ----------------------------------------------------------------------------------------------
-def test_model_inputs_cover_1994_to_2020_with_valid_shares():
-    assert list(INPUTS.index) == list(range(1994, 2021))
+def test_model_inputs_cover_1994_to_2020_with_valid_shares(inputs):
+    assert list(inputs.index) == list(range(1994, 2021))
     share_columns = [f"{v}_{f}_share" for f in ("exports", "imports") for v in exposure.MODEL_PARTNERS.values()]
-    assert list(INPUTS.columns) == ["exports", "imports", "gdp", "brent", *share_columns]
-    shares = INPUTS[share_columns].to_numpy()
+    assert list(inputs.columns) == ["exports", "imports", "gdp", "brent", *share_columns]
+    shares = inputs[share_columns].to_numpy()
     assert ((shares >= 0) & (shares <= 1)).all()
-    assert not INPUTS.isna().any().any()
+    assert not inputs.isna().any().any()
 
 
-def test_model_inputs_values_for_2019():
-    row = INPUTS.loc[2019]
+def test_model_inputs_values_for_2019(trade, inputs):
+    row = inputs.loc[2019]
     assert row["exports"] == pytest.approx(57676.7277)
     assert row["imports"] == pytest.approx(38419.0231)
     assert row["gdp"] == pytest.approx(181667.184855)
     assert row["russia_imports_share"] == pytest.approx(0.366, abs=0.001)
     assert row["russia_exports_share"] == pytest.approx(0.097, abs=0.001)
-    assert row["russia_imports_share"] == pytest.approx(vector_shares(TRADE, "reported", "imports").loc[2019, "russia"])
-    assert row["eu27_exports_share"] == pytest.approx(vector_shares(TRADE, "reported", "exports").loc[2019, "eu27"])
+    assert row["russia_imports_share"] == pytest.approx(vector_shares(trade, "reported", "imports").loc[2019, "russia"])
+    assert row["eu27_exports_share"] == pytest.approx(vector_shares(trade, "reported", "exports").loc[2019, "eu27"])
 
 
 # -- The teaching model ----------------------------------------------------------------------------------------
@@ -122,8 +132,8 @@ def test_oil_factor_stops_at_zero():
     assert result["trade_balance"] == -50
 
 
-def test_real_default_scenario_2019():
-    row = INPUTS.loc[2019]
+def test_real_default_scenario_2019(inputs):
+    row = inputs.loc[2019]
     result = exposure.shock_scenario(row, -30, 0.6, 25, row["russia_exports_share"], row["russia_imports_share"])
     assert result["exports"] / 1000 == pytest.approx(46.146, abs=0.001)
     assert result["imports"] / 1000 == pytest.approx(34.903, abs=0.001)

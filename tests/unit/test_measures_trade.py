@@ -8,7 +8,10 @@ import pytest
 from betweenpowers import data
 from betweenpowers.measures import trade
 
-TABLE = data.load_trade_dots()
+
+@pytest.fixture(scope="module")
+def dots(table):
+    return table("trade_dots")
 
 
 def _toy() -> pd.DataFrame:
@@ -21,7 +24,8 @@ def _toy() -> pd.DataFrame:
                                                        ("C", "NLD", "eu27")), values):
                     rows.append((year, view, flow, iso, name, "economy", vector, float(value), False))
                 rows.append((year, view, flow, "WLD", "World", "world", pd.NA, float(world), False))
-    frame = pd.DataFrame(rows, columns=list(TABLE.columns))
+    columns = [field["name"] for field in data.resource("trade_dots")["schema"]["fields"]]
+    frame = pd.DataFrame(rows, columns=columns)
     return frame.astype({"year": "Int64", "partner_iso3": "string", "partner": "string", "vector": "string"})
 
 
@@ -57,15 +61,15 @@ def test_partner_shares_of_a_missing_year_is_empty_with_columns():
 
 @pytest.mark.parametrize("view", ["reported", "mirror"])
 @pytest.mark.parametrize("flow", ["exports", "imports", "total"])
-def test_largest_partner_by_year_is_the_first_row_of_partner_shares(view, flow):
+def test_largest_partner_by_year_is_the_first_row_of_partner_shares(dots, view, flow):
     toy = trade.largest_partner_by_year(_toy(), view, flow)
     assert list(toy.index) == [2000, 2001]
     assert all(toy[year] == trade.partner_shares(_toy(), year, view, flow)["label"].iloc[0] for year in (2000, 2001))
-    leaders = trade.largest_partner_by_year(TABLE, view, flow)
-    years = sorted(int(y) for y in TABLE["year"].unique())
+    leaders = trade.largest_partner_by_year(dots, view, flow)
+    years = sorted(int(y) for y in dots["year"].unique())
     assert list(leaders.index) == years
     for year in years:
-        assert leaders[year] == trade.partner_shares(TABLE, year, view, flow)["label"].iloc[0]
+        assert leaders[year] == trade.partner_shares(dots, year, view, flow)["label"].iloc[0]
 
 
 def test_vector_and_great_power_shares():
@@ -129,20 +133,20 @@ def test_world_gdp_shares_and_intensity():
 
 
 # -- The real table -----------------------------------------------------------------------------------------------
-def test_real_2020_shares_match_a_hand_calculation():
-    rows = TABLE[(TABLE["view"] == "reported") & (TABLE["year"] == 2020)]
+def test_real_2020_shares_match_a_hand_calculation(dots):
+    rows = dots[(dots["view"] == "reported") & (dots["year"] == 2020)]
     world = rows.loc[rows["partner_iso3"] == "WLD", "value_usd_mn"].sum()
     russia = rows.loc[rows["partner_iso3"] == "RUS", "value_usd_mn"].sum()
-    shares = trade.partner_shares(TABLE, 2020).set_index("partner_iso3")["share"]
+    shares = trade.partner_shares(dots, 2020).set_index("partner_iso3")["share"]
     assert shares["RUS"] == pytest.approx(russia / world)
     assert round(shares["RUS"], 3) == 0.214
     assert round(shares["CHN"], 3) == 0.180
 
 
-def test_real_2020_largest_partner_depends_on_definitions():
+def test_real_2020_largest_partner_depends_on_definitions(dots):
     """Claim C12 in one test: the answer moves with the view and with the EU definition."""
     def top(view, bloc):
-        return trade.partner_shares(TABLE, 2020, view, "total", bloc).loc[0, "label"]
+        return trade.partner_shares(dots, 2020, view, "total", bloc).loc[0, "label"]
 
     assert top("reported", False) == "Russia"
     assert top("reported", True) == "EU-27"
@@ -150,19 +154,19 @@ def test_real_2020_largest_partner_depends_on_definitions():
     assert top("mirror", True) == "China"
 
 
-def test_real_balance_and_hhi_values():
-    powers = trade.great_power_shares(trade.vector_shares(TABLE))
+def test_real_balance_and_hhi_values(dots):
+    powers = trade.great_power_shares(trade.vector_shares(dots))
     assert round(trade.balance_index(powers.loc[2020]), 3) == 0.936
     assert round(trade.spread(powers.loc[2020]), 3) == 0.236
-    hhi = trade.partner_hhi(TABLE)
+    hhi = trade.partner_hhi(dots)
     assert round(hhi[2020], 3) == 0.100
-    assert round(trade.partner_hhi(TABLE, eu_as_bloc=True)[2020], 3) == 0.164
+    assert round(trade.partner_hhi(dots, eu_as_bloc=True)[2020], 3) == 0.164
     assert powers.loc[1992, "russia"] == 0.0  # Russia is missing from the IMF data in 1992-1993
 
 
-def test_real_vector_shares_stay_below_one():
+def test_real_vector_shares_stay_below_one(dots):
     for view in trade.VIEWS:
         for flow in trade.FLOWS:
-            total = trade.vector_shares(TABLE, view, flow).sum(axis=1)
+            total = trade.vector_shares(dots, view, flow).sum(axis=1)
             # Partner values are rounded in the source, so a year can sum a hair above its World total (1993).
             assert ((total > 0.75) & (total <= 1.001)).all(), (view, flow)

@@ -7,10 +7,9 @@ import ipywidgets
 import pytest
 from support import first_control, shown, shown_item
 
-from betweenpowers import data
 from betweenpowers.measures.claims import CLAIM_CHOICES, CLAIM_TABLES, claim_view
-from betweenpowers.plots import AltFigure, new_figure
-from betweenpowers.widgets.claims import TABLE_NAMES, _fit_source, claim_figure, claims_explorer, verdict_text
+from betweenpowers.plots import AltFigure
+from betweenpowers.widgets.claims import claim_figure, claims_explorer, verdict_text
 
 GRID = [(claim, choice) for claim, choices in CLAIM_CHOICES.items() for choice in choices]
 
@@ -36,21 +35,6 @@ def test_empty_view_gives_a_message(tables):
     view = dataclasses.replace(full, data=full.data.iloc[0:0])
     message = claim_figure(view)
     assert isinstance(message, str) and message.startswith("Nothing to draw for C01")
-
-
-def test_a_long_source_line_is_broken_to_fit_and_a_short_one_left_alone():
-    fig, _ax = new_figure(8.5, 4.8)
-    assert _fit_source(fig, "a short line") == "a short line"
-    assert fig.get_layout_engine().get()["rect"] == (0, 0, 1, 1)
-    long_line = "word " * 60
-    broken = _fit_source(fig, long_line.strip())
-    assert broken.count("\n") >= 1 and broken.replace("\n", " ") == long_line.strip()
-    assert fig.get_layout_engine().get()["rect"][1] > 0  # the axes move up to make room for the second line
-
-
-def test_table_names_follow_claim_tables():
-    assert list(TABLE_NAMES) == list(CLAIM_TABLES)
-    assert all(callable(getattr(data, loader)) for loader in TABLE_NAMES.values())
 
 
 def test_explorer_first_dropdown_redraws_and_choices_follow_the_claim(tables):

@@ -1,9 +1,13 @@
 """Unit tests of betweenpowers.widgets.common: what every explorer shares."""
 
+from dataclasses import FrozenInstanceError, dataclass
+
 import ipywidgets
+import pandas as pd
+import pytest
 
 from betweenpowers.plots import AltFigure
-from betweenpowers.widgets.common import EXPLORER_CLASS, explorer_box, show_in
+from betweenpowers.widgets.common import EXPLORER_CLASS, FrameView, explorer_box, show_in
 
 
 def test_show_in_replaces_previous_content():
@@ -36,3 +40,16 @@ def test_explorer_box_is_tagged_for_the_browser_tests():
     box = explorer_box([ipywidgets.Checkbox(description="USA"), output])
     assert EXPLORER_CLASS in box._dom_classes
     assert box.children[-1] is output
+
+
+def test_frame_view_shows_its_frame_in_jupyter():
+    @dataclass(frozen=True, eq=False)
+    class View(FrameView):
+        frame: pd.DataFrame
+        year: int
+
+    frame = pd.DataFrame({"share_pct": [27.6, 21.4]}, index=["EU-27", "Russia"])
+    view = View(frame, 2020)
+    assert view._repr_html_() == frame._repr_html_()
+    with pytest.raises(FrozenInstanceError):
+        view.year = 2021

@@ -7,35 +7,43 @@ import ipywidgets
 import numpy as np
 import pandas as pd
 import pytest
+from support import first_control, shown, shown_item, shown_text
 
 from betweenpowers import data
-from betweenpowers.measures.events import CATEGORIES
+from betweenpowers.measures.events import CATEGORIES, yearly_counts
 from betweenpowers.plots import AltFigure
 from betweenpowers.widgets import eras as w
 
-TABLE = data.load_diplomatic_events()
 GROUPS = list(w.CATEGORY_GROUPS)
 GROUP_SUBSETS = [list(s) for r in range(len(GROUPS) + 1) for s in itertools.combinations(GROUPS, r)]
-FIRST, LAST = int(TABLE["year"].min()), int(TABLE["year"].max())
+FIRST, LAST = 1991, 2025  # the events table's first and last year (checked below)
 BOUNDARIES = list(range(FIRST + 1, LAST + 1))
 MEASURES = list(w.MEASURES)
 
-# The same counts written independently: events per group, year and mode, summed over the years of each era.
-_PER_YEAR = {
-    label: {mode: np.array([int(((TABLE["year"] == year) & TABLE["category"].isin(cats)
-                                  & (TABLE["mode"] == mode)).sum())
-                            for year in range(FIRST, LAST + 1)])
-            for mode in ("agenda_setting", "balancing")}
-    for label, cats in w.CATEGORY_GROUPS.items()
-}
+
+@pytest.fixture(scope="module")
+def events(table):
+    return table("diplomatic_events")
 
 
-def _expected(boundary, groups, measure):
+@pytest.fixture(scope="module")
+def per_year(events):
+    """The same counts written independently: events per group, year and mode (summed over each era below)."""
+    return {
+        label: {mode: np.array([int(((events["year"] == year) & events["category"].isin(cats)
+                                      & (events["mode"] == mode)).sum())
+                                for year in range(FIRST, LAST + 1)])
+                for mode in ("agenda_setting", "balancing")}
+        for label, cats in w.CATEGORY_GROUPS.items()
+    }
+
+
+def _expected(per_year, boundary, groups, measure):
     cut = boundary - FIRST
     rows = []
     for era, years in ((slice(0, cut), cut), (slice(cut, None), LAST - boundary + 1)):
-        agenda = sum(int(_PER_YEAR[g]["agenda_setting"][era].sum()) for g in groups)
-        balancing = sum(int(_PER_YEAR[g]["balancing"][era].sum()) for g in groups)
+        agenda = sum(int(per_year[g]["agenda_setting"][era].sum()) for g in groups)
+        balancing = sum(int(per_year[g]["balancing"][era].sum()) for g in groups)
         total = agenda + balancing
         if measure == "count":
             values = (agenda, balancing)
@@ -47,6 +55,10 @@ def _expected(boundary, groups, measure):
     return rows
 
 
+def test_the_table_spans_the_years_these_tests_assume(events):
+    assert w.year_span(events) == (FIRST, LAST)
+
+
 def test_groups_cover_every_category_exactly_once():
     listed = [cat for cats in w.CATEGORY_GROUPS.values() for cat in cats]
     assert sorted(listed) == sorted(CATEGORIES) and len(listed) == len(set(listed))
@@ -55,11 +67,11 @@ def test_groups_cover_every_category_exactly_once():
                                                                                "hosted_summit"]
 
 
-def test_eras_view_over_the_whole_grid():
+def test_eras_view_over_the_whole_grid(events, per_year):
     """Every boundary year x every subset of category groups (the empty one included) x every measure."""
     n_views = n_empty = 0
     for boundary, groups, measure in itertools.product(BOUNDARIES, GROUP_SUBSETS, MEASURES):
-        view = w.eras_view(TABLE, boundary, groups, measure)
+        view = w.eras_view(events, boundary, groups, measure)
         where = f"{boundary} {groups} {measure}"
         assert list(view.columns) == w.VIEW_COLUMNS, where
         n_views += 1
@@ -67,10 +79,10 @@ def test_eras_view_over_the_whole_grid():
             assert view.empty, where
             n_empty += 1
             continue
-        assert list(view.index) == list(w.era_labels(TABLE, boundary)), where
+        assert list(view.index) == list(w.era_labels(events, boundary)), where
         assert view["first_year"].tolist() == [FIRST, boundary], where
         assert view["last_year"].tolist() == [boundary - 1, LAST], where
-        expected = _expected(boundary, groups, measure)
+        expected = _expected(per_year, boundary, groups, measure)
         assert view["years"].tolist() == [row[0] for row in expected], where
         assert view["events"].tolist() == [row[1] for row in expected], where
         got = view[["agenda_setting", "balancing"]].to_numpy(dtype=float)
@@ -80,30 +92,30 @@ def test_eras_view_over_the_whole_grid():
 
 
 @pytest.mark.parametrize("boundary", [FIRST + 1, 2001, 2019, LAST])
-def test_the_groups_add_up_to_all_events(boundary):
-    whole = w.eras_view(TABLE, boundary, GROUPS, "count")
-    parts = sum(w.eras_view(TABLE, boundary, [group], "count") for group in GROUPS)
+def test_the_groups_add_up_to_all_events(events, boundary):
+    whole = w.eras_view(events, boundary, GROUPS, "count")
+    parts = sum(w.eras_view(events, boundary, [group], "count") for group in GROUPS)
     pd.testing.assert_frame_equal(parts[["events", "agenda_setting", "balancing"]],
                                   whole[["events", "agenda_setting", "balancing"]])
-    assert whole["events"].sum() == len(TABLE)
+    assert whole["events"].sum() == len(events)
     assert whole["years"].sum() == LAST - FIRST + 1
 
 
-def test_default_view_is_the_lesson_result():
-    view = w.eras_view(TABLE)
+def test_default_view_is_the_lesson_result(events):
+    view = w.eras_view(events)
     assert list(view.index) == ["1991–2018", "2019–2025"]
     assert view["years"].tolist() == [28, 7] and view["events"].tolist() == [42, 28]
     assert view["agenda_setting"].tolist() == pytest.approx([23 / 28, 19 / 7])
     assert view["balancing"].tolist() == pytest.approx([19 / 28, 9 / 7])
-    share = w.eras_view(TABLE, measure="share")
+    share = w.eras_view(events, measure="share")
     assert share["agenda_setting"].tolist() == pytest.approx([23 / 42, 19 / 28])
     assert (share["agenda_setting"] + share["balancing"]).tolist() == pytest.approx([1, 1])
-    counts = w.eras_view(TABLE, measure="count")
+    counts = w.eras_view(events, measure="count")
     assert counts[["agenda_setting", "balancing"]].dtypes.tolist() == [np.dtype("int64")] * 2
 
 
-def test_one_year_era_gets_a_single_year_label_and_nan_share_when_empty():
-    view = w.eras_view(TABLE, FIRST + 1, ["Corridors"], "share")
+def test_one_year_era_gets_a_single_year_label_and_nan_share_when_empty(events):
+    view = w.eras_view(events, FIRST + 1, ["Corridors"], "share")
     assert list(view.index) == [str(FIRST), f"{FIRST + 1}–{LAST}"]
     assert view["events"].iloc[0] == 0 and math.isnan(view["agenda_setting"].iloc[0])
 
@@ -111,16 +123,16 @@ def test_one_year_era_gets_a_single_year_label_and_nan_share_when_empty():
 @pytest.mark.parametrize(("kwargs", "message"), [({"measure": "mean"}, "measure must be one of"),
                                                   ({"boundary": FIRST}, "boundary year must be between"),
                                                   ({"boundary": LAST + 1}, "boundary year must be between")])
-def test_bad_parameters_are_rejected_with_a_clear_message(kwargs, message):
+def test_bad_parameters_are_rejected_with_a_clear_message(events, kwargs, message):
     with pytest.raises(ValueError, match=message):
-        w.eras_view(TABLE, **kwargs)
+        w.eras_view(events, **kwargs)
 
 
 @pytest.mark.parametrize("measure", MEASURES)
 @pytest.mark.parametrize("groups", [GROUPS, ["Hosted summits"], ["Mediation", "Corridors"], []],
                          ids=["all", "summits", "mediation+corridors", "none"])
-def test_figure_for_each_measure(measure, groups):
-    view = w.eras_view(TABLE, 2019, groups, measure)
+def test_figure_for_each_measure(events, measure, groups):
+    view = w.eras_view(events, 2019, groups, measure)
     result = w.eras_figure(view, measure, groups)
     if not groups:
         assert isinstance(result, str) and result.startswith("Tick at least one category group")
@@ -133,43 +145,44 @@ def test_figure_for_each_measure(measure, groups):
     assert shown in result.alt
 
 
-def test_describe_eras_in_numbers():
-    alt = w.describe_eras(w.eras_view(TABLE), "per_year")
+def test_describe_eras_in_numbers(events):
+    alt = w.describe_eras(w.eras_view(events), "per_year")
     assert alt == ("Bar chart comparing Kazakhstan's diplomatic events in two eras, all categories. Eras: "
                    "1991–2018 (28 years, 42 events); 2019–2025 (7 years, 28 events). Events per year, earlier era "
                    "then later era: agenda-setting 0.82 then 2.71; balancing 0.68 then 1.29.")
-    share = w.describe_eras(w.eras_view(TABLE, 2019, ["Mediation"], "share"), "share", ["Mediation"])
+    share = w.describe_eras(w.eras_view(events, 2019, ["Mediation"], "share"), "share", ["Mediation"])
     assert "two eras, Mediation." in share and "1991–2018: 1.00; 2019–2025: 1.00" in share
-    one = w.describe_eras(w.eras_view(TABLE, FIRST + 1, ["Corridors"], "share"), "share", ["Corridors"])
+    one = w.describe_eras(w.eras_view(events, FIRST + 1, ["Corridors"], "share"), "share", ["Corridors"])
     assert "1991 (1 year, 0 events)" in one and "1991: no events" in one
-    assert w.describe_eras(w.eras_view(TABLE, 2019, [], "share"), "share", []) == \
+    assert w.describe_eras(w.eras_view(events, 2019, [], "share"), "share", []) == \
         "Empty chart: no category group chosen."
 
 
-def test_figure_message_when_the_groups_have_no_event_in_either_era():
-    empty_table = TABLE[TABLE["category"] != "mediation"]
+def test_figure_message_when_the_groups_have_no_event_in_either_era(events):
+    empty_table = events[events["category"] != "mediation"]
     view = w.eras_view(empty_table, 2019, ["Mediation"], "count")
     assert view["events"].tolist() == [0, 0]
     message = w.eras_figure(view, "count", ["Mediation"])
     assert isinstance(message, str) and message.startswith("No event in Mediation in 1991–2018 or 2019–2025")
 
 
-def test_yearly_counts_and_figure():
-    counts = w.yearly_counts(TABLE)
-    assert counts.index.tolist() == list(range(FIRST, LAST + 1))
-    assert counts.to_numpy().sum() == len(TABLE)
-    assert counts["agenda_setting"].sum() == int((TABLE["mode"] == "agenda_setting").sum())
-    assert counts.loc[2021].tolist() == [0, 0]  # no event in the table is dated 2021
-    assert counts.loc[2022].sum() == counts.sum(axis=1).max() == 8
+def test_yearly_figure(events):
+    counts = yearly_counts(events)
     figure = w.yearly_figure(counts, 2019)
     assert isinstance(figure, AltFigure)
     assert "1991 to 2025: 70 events, 42 agenda-setting (filled) and 28 balancing (hatched)" in figure.alt
     assert "Most events in one year: 8 (in 2022)" in figure.alt and "start of 2019" in figure.alt
 
 
-def test_source_line_matches_the_data_package():
+def test_source_line_matches_the_data_package(events, monkeypatch):
+    seen = []
+    monkeypatch.setattr(w, "finish", lambda fig, ax, **kwargs: seen.append(kwargs["source"]))
+    w.eras_figure(w.eras_view(events))
+    w.yearly_figure(yearly_counts(events))
     title = data.resource("diplomatic_events")["sources"][0]["title"]
-    assert w.ERAS_SOURCE.startswith(f"Source: {title}")
+    assert len(seen) == 2 and all(source.split(": ", 1)[0] == "Source" for source in seen)
+    assert all(source.split(": ", 1)[1].startswith(title) for source in seen)  # the events table, by its title
+    assert seen[0] == seen[1] == data.source_line("diplomatic_events", note=w.COUNT_SOURCE_NOTE)
 
 
 def _parts(explorer):
@@ -179,63 +192,45 @@ def _parts(explorer):
     return boxes, year, measure, output
 
 
-def _shown(output):
-    assert len(output.outputs) == 1
-    return output.outputs[0]
-
-
-def _first_control(widget):
-    """The first Checkbox or Dropdown in the explorer, depth first (what the browser test clicks)."""
-    if isinstance(widget, (ipywidgets.Checkbox, ipywidgets.Dropdown)):
-        return widget
-    for child in getattr(widget, "children", ()):
-        found = _first_control(child)
-        if found is not None:
-            return found
-    return None
-
-
-def test_explorer_controls():
-    explorer = w.eras_explorer(TABLE)
+def test_explorer_controls(events):
+    explorer = w.eras_explorer(events)
     assert "bp-explorer" in explorer._dom_classes
     boxes, year, measure, _ = _parts(explorer)
     assert [box.description for box in boxes] == GROUPS and all(box.value for box in boxes)
-    assert _first_control(explorer) is boxes[0]
+    assert first_control(explorer) is boxes[0]
     assert (year.value, year.min, year.max) == (2019, FIRST + 1, LAST)
     assert [key for _, key in measure.options] == ["count", "share", "per_year"] and measure.value == "per_year"
 
 
-def test_explorer_redraws_on_every_control_starting_with_the_first_checkbox():
-    explorer = w.eras_explorer(TABLE)
+def test_explorer_redraws_on_every_control_starting_with_the_first_checkbox(events):
+    explorer = w.eras_explorer(events)
     boxes, year, measure, output = _parts(explorer)
-    first = _shown(output)
-    assert first["output_type"] == "display_data"
-    assert "agenda-setting 0.82 then 2.71" in first["metadata"]["image/png"]["alt"]
-    seen = {first["data"]["image/png"]}
+    assert shown(output) == "figure"
+    assert "agenda-setting 0.82 then 2.71" in shown_text(output)
+    seen = {shown_item(output)["data"]["image/png"]}
     for change in (lambda: setattr(boxes[0], "value", False), lambda: setattr(year, "value", 2010),
                    lambda: setattr(measure, "value", "share"), lambda: setattr(measure, "value", "count")):
         change()
-        shown = _shown(output)
-        assert shown["output_type"] == "display_data"
-        assert shown["data"]["image/png"] not in seen
-        seen.add(shown["data"]["image/png"])
+        assert shown(output) == "figure"
+        png = shown_item(output)["data"]["image/png"]
+        assert png not in seen
+        seen.add(png)
 
 
-def test_explorer_shows_messages_not_errors_for_empty_selections():
-    explorer = w.eras_explorer(TABLE)
+def test_explorer_shows_messages_not_errors_for_empty_selections(events):
+    explorer = w.eras_explorer(events)
     boxes, year, measure, output = _parts(explorer)
     for box in boxes:
         box.value = False
-    shown = _shown(output)
-    assert shown["output_type"] == "stream" and "Tick at least one category group" in shown["text"]
+    assert shown(output) == "message" and "Tick at least one category group" in shown_text(output)
     boxes[4].value = True  # Corridors only
     year.value = FIRST + 1
     measure.value = "share"
-    assert _shown(output)["output_type"] == "display_data"  # the first era is empty: drawn with 'no events'
+    assert shown(output) == "figure"  # the first era is empty: drawn with 'no events'
 
 
-def test_explorer_clips_its_start_boundary_to_the_table():
-    _, year, _, _ = _parts(w.eras_explorer(TABLE, boundary=1900))
+def test_explorer_clips_its_start_boundary_to_the_table(events):
+    _, year, _, _ = _parts(w.eras_explorer(events, boundary=1900))
     assert year.value == FIRST + 1
-    _, year, _, _ = _parts(w.eras_explorer(TABLE, boundary=2100))
+    _, year, _, _ = _parts(w.eras_explorer(events, boundary=2100))
     assert year.value == LAST

@@ -1,15 +1,16 @@
 """Unit tests of the lesson 04 explorer (balance scorecard) over its whole parameter grid, and of its figures."""
 
 import itertools
-import math
 
 import ipywidgets
 import pytest
+from support import first_control, shown, shown_item, shown_text, walk
 
 from betweenpowers import data
 from betweenpowers.measures.arms import tiv_by_year
-from betweenpowers.measures.scorecard import DIMENSIONS, INVESTMENT_BASES, POLES
+from betweenpowers.measures.scorecard import DIMENSIONS, INVESTMENT_BASES, POLES, scorecard_splits
 from betweenpowers.plots import AltFigure
+from betweenpowers.widgets import scorecard as w
 from betweenpowers.widgets.scorecard import (
     NO_WEIGHT_MESSAGE,
     SCORECARD_COLUMNS,
@@ -18,19 +19,23 @@ from betweenpowers.widgets.scorecard import (
     fdi_quarterly_figure,
     scorecard_explorer,
     scorecard_figure,
-    scorecard_splits,
     scorecard_view,
     within_balance,
 )
 
-TRADE = data.load_trade_dots()
-AGREEMENT = data.load_unga_agreement_yearly()
-ARMS = data.load_arms_transfers_sipri()
-FDI = data.load_fdi_page_figures()
-QUARTERLY = data.load_fdi_net_inflow_quarterly()
-
-SPLITS = {basis: scorecard_splits(TRADE, AGREEMENT, ARMS, FDI, investment_basis=basis) for basis in INVESTMENT_BASES}
 WEIGHT_GRID = list(itertools.product([0, 1, 3], repeat=len(DIMENSIONS)))
+
+
+@pytest.fixture(scope="module")
+def tables(table):
+    """The explorer's four tables, in the order it takes them: trade, agreement, arms, fdi."""
+    return (table("trade_dots"), table("unga_agreement_yearly"), table("arms_transfers_sipri"),
+            table("fdi_page_figures"))
+
+
+@pytest.fixture(scope="module")
+def splits_by_basis(tables):
+    return {basis: scorecard_splits(*tables, investment_basis=basis) for basis in INVESTMENT_BASES}
 
 
 def _check_view(view, weights, include_investment, splits):
@@ -52,8 +57,8 @@ def _check_view(view, weights, include_investment, splits):
 
 @pytest.mark.parametrize("basis", list(INVESTMENT_BASES))
 @pytest.mark.parametrize("include_investment", [True, False])
-def test_scorecard_view_over_the_whole_weight_grid(basis, include_investment):
-    splits = SPLITS[basis]
+def test_scorecard_view_over_the_whole_weight_grid(splits_by_basis, basis, include_investment):
+    splits = splits_by_basis[basis]
     for combination in WEIGHT_GRID:
         weights = dict(zip(DIMENSIONS, combination))
         view = scorecard_view(splits, weights, include_investment)
@@ -63,8 +68,8 @@ def test_scorecard_view_over_the_whole_weight_grid(basis, include_investment):
 @pytest.mark.parametrize("combination", list(itertools.product([0, 1], repeat=len(DIMENSIONS))),
                          ids=lambda c: "".join(map(str, c)))
 @pytest.mark.parametrize("include_investment", [True, False])
-def test_scorecard_figure_or_message(combination, include_investment):
-    splits = SPLITS["stock_mid2021"]
+def test_scorecard_figure_or_message(splits_by_basis, combination, include_investment):
+    splits = splits_by_basis["stock_mid2021"]
     weights = dict(zip(DIMENSIONS, combination))
     view = scorecard_view(splits, weights, include_investment)
     result = scorecard_figure(view, splits)
@@ -77,8 +82,8 @@ def test_scorecard_figure_or_message(combination, include_investment):
             assert splits.loc[dim, "basis"] in result.alt
 
 
-def test_all_zero_weights_and_investment_only_when_switched_off_give_the_message():
-    splits = SPLITS["stock_mid2021"]
+def test_all_zero_weights_and_investment_only_when_switched_off_give_the_message(splits_by_basis):
+    splits = splits_by_basis["stock_mid2021"]
     assert scorecard_view(splits, {d: 0 for d in DIMENSIONS}).empty
     only_investment = scorecard_view(splits, {"investment": 2}, include_investment=False)
     assert only_investment.empty
@@ -87,8 +92,8 @@ def test_all_zero_weights_and_investment_only_when_switched_off_give_the_message
         scorecard_view(splits, {"trade": -1, "votes": 1})
 
 
-def test_default_composite_values():
-    splits = SPLITS["stock_mid2021"]
+def test_default_composite_values(splits_by_basis):
+    splits = splits_by_basis["stock_mid2021"]
     view = scorecard_view(splits, {d: 1 for d in DIMENSIONS})
     expected = splits[list(POLES)].mean()
     assert view.loc["composite", list(POLES)].tolist() == pytest.approx(expected.tolist())
@@ -100,61 +105,28 @@ def test_default_composite_values():
 @pytest.mark.parametrize("trade_year", [1992, 2005, 2020, 2030])
 @pytest.mark.parametrize("vote_years", [(1992, 2021), (2021, 2012), (2030, 2035)])
 @pytest.mark.parametrize("arms_years", [(1995, 2021), (1998, 1998), (2021, 2012)])
-def test_scorecard_splits_over_the_data_choices(trade_year, vote_years, arms_years):
-    splits = scorecard_splits(TRADE, AGREEMENT, ARMS, FDI, trade_year, vote_years, arms_years)
-    assert list(splits.index) == list(DIMENSIONS)
-    assert list(splits.columns) == [*POLES, "coverage", "basis", "label"]
+def test_scorecard_view_leaves_out_the_dimensions_without_data(tables, trade_year, vote_years, arms_years):
+    splits = scorecard_splits(*tables, trade_year, vote_years, arms_years)
     no_data = {"trade": trade_year == 2030, "votes": vote_years == (2030, 2035), "arms": arms_years == (1998, 1998),
                "investment": False}
-    for dim, missing in no_data.items():
-        row = splits.loc[dim, list(POLES)].astype(float)
-        if missing:
-            assert row.isna().all()
-        else:
-            assert row.sum() == pytest.approx(1.0)
-    assert f"{min(arms_years)}-{max(arms_years)}" in splits.loc["arms", "basis"]
     view = scorecard_view(splits, {d: 1 for d in DIMENSIONS})
     assert "investment" in view.index
     assert all(not no_data[d] for d in view.index.drop("composite"))
 
 
-def test_coverage_of_each_dimension():
-    splits = SPLITS["stock_mid2021"]
-    assert math.isnan(splits.loc["votes", "coverage"])
-    assert 0 < splits.loc["arms", "coverage"] <= 1
-    assert splits.loc["investment", "coverage"] == pytest.approx((4.8 + 5.2 + 39.5) / 152.8)
-
-
 # -- the explorer -----------------------------------------------------------------------------------------------
-def _controls(explorer):
-    found = []
-
-    def walk(widget):
-        found.append(widget)
-        for child in getattr(widget, "children", ()):
-            walk(child)
-
-    walk(explorer)
-    return found
-
-
-def _shown(output):
-    assert len(output.outputs) == 1
-    return output.outputs[0]
-
-
-def test_explorer_first_checkbox_redraws_and_every_control_redraws():
-    explorer = scorecard_explorer(TRADE, AGREEMENT, ARMS, FDI)
+def test_explorer_first_checkbox_redraws_and_every_control_redraws(tables):
+    explorer = scorecard_explorer(*tables)
     assert "bp-explorer" in explorer._dom_classes
-    controls = _controls(explorer)
+    controls = list(walk(explorer))
     output = controls[-1]
     assert isinstance(output, ipywidgets.Output)
-    first = next(c for c in controls if isinstance(c, (ipywidgets.Checkbox, ipywidgets.Dropdown)))
+    first = first_control(explorer)
     assert isinstance(first, ipywidgets.Checkbox) and first.description.startswith("Include investment")
-    before = _shown(output)
-    assert "image/png" in before["data"]
+    before = shown_item(output)
+    assert shown(output) == "figure"
     first.value = not first.value
-    after = _shown(output)
+    after = shown_item(output)
     assert after["data"]["image/png"] != before["data"]["image/png"]
     assert "FDI stock" in before["data"]["text/plain"] and "FDI stock" not in after["data"]["text/plain"]
     sliders = {c.description: c for c in controls if isinstance(c, ipywidgets.IntSlider)}
@@ -163,31 +135,30 @@ def test_explorer_first_checkbox_redraws_and_every_control_redraws():
     assert not sliders["Investment"].disabled
     for control in controls:
         if isinstance(control, (ipywidgets.IntSlider, ipywidgets.IntRangeSlider, ipywidgets.Dropdown)):
-            previous = _shown(output)["data"]["image/png"]
+            previous = shown_item(output)["data"]["image/png"]
             if isinstance(control, ipywidgets.Dropdown):
                 control.value = [v for _, v in control.options if v != control.value][0]
             elif isinstance(control, ipywidgets.IntRangeSlider):
                 control.value = (control.min, control.max)
             else:
                 control.value = control.max if control.value != control.max else control.min
-            assert _shown(output)["data"]["image/png"] != previous, control.description
+            assert shown_item(output)["data"]["image/png"] != previous, control.description
 
 
-def test_explorer_shows_a_message_when_every_weight_is_zero():
-    explorer = scorecard_explorer(TRADE, AGREEMENT, ARMS, FDI)
-    controls = _controls(explorer)
+def test_explorer_shows_a_message_when_every_weight_is_zero(tables):
+    explorer = scorecard_explorer(*tables)
+    controls = list(walk(explorer))
     output = controls[-1]
     for control in controls:
         if isinstance(control, ipywidgets.IntSlider) and control.description in ("Trade", "UN votes", "Arms",
                                                                                   "Investment"):
             control.value = 0
-    shown = _shown(output)
-    assert shown["output_type"] == "stream" and NO_WEIGHT_MESSAGE in shown["text"]
+    assert shown(output) == "message" and NO_WEIGHT_MESSAGE in shown_text(output)
 
 
 # -- the lesson's other figures ---------------------------------------------------------------------------------
-def test_arms_figure_and_alt_text():
-    wide = tiv_by_year(ARMS)
+def test_arms_figure_and_alt_text(tables):
+    wide = tiv_by_year(tables[2])
     figure = arms_figure(wide)
     assert isinstance(figure, AltFigure)
     assert "1995 to 2021" in figure.alt and "Russia 2,594 (86%)" in figure.alt
@@ -196,9 +167,27 @@ def test_arms_figure_and_alt_text():
     assert describe_arms(wide.iloc[0:0]).startswith("Empty chart")
 
 
-def test_fdi_quarterly_figure():
-    figure = fdi_quarterly_figure(QUARTERLY)
+def test_fdi_quarterly_figure(table):
+    quarterly = table("fdi_net_inflow_quarterly")
+    figure = fdi_quarterly_figure(quarterly)
     assert isinstance(figure, AltFigure)
-    negative = int((QUARTERLY["fdi_net_inflow_usd_mn"] < 0).sum())
-    assert f"{len(QUARTERLY)} quarters" in figure.alt and f"{negative} quarters are negative" in figure.alt
-    assert isinstance(fdi_quarterly_figure(QUARTERLY.iloc[0:0]), str)
+    negative = int((quarterly["fdi_net_inflow_usd_mn"] < 0).sum())
+    assert f"{len(quarterly)} quarters" in figure.alt and f"{negative} quarters are negative" in figure.alt
+    assert isinstance(fdi_quarterly_figure(quarterly.iloc[0:0]), str)
+
+
+def test_source_lines_name_the_tables_each_figure_draws(splits_by_basis, tables, table, monkeypatch):
+    seen = []
+    monkeypatch.setattr(w, "finish", lambda fig, ax, **kwargs: seen.append(kwargs["source"]))
+    splits = splits_by_basis["stock_mid2021"]
+    scorecard_figure(scorecard_view(splits, {d: 1 for d in DIMENSIONS}), splits)
+    scorecard_figure(scorecard_view(splits, {"arms": 1, "votes": 2}), splits)
+    arms_figure(tiv_by_year(tables[2]))
+    fdi_quarterly_figure(table("fdi_net_inflow_quarterly"))
+    assert seen == [
+        data.source_line("trade_dots", "unga_agreement_yearly", "arms_transfers_sipri", "fdi_page_figures",
+                         note="Own calculation."),
+        data.source_line("unga_agreement_yearly", "arms_transfers_sipri", note="Own calculation."),
+        data.source_line("arms_transfers_sipri", note="Own calculation."),
+        data.source_line("fdi_net_inflow_quarterly", note=""),
+    ]

@@ -6,14 +6,16 @@ import ipywidgets
 import numpy as np
 import pandas as pd
 import pytest
+from support import first_control, shown, shown_item, shown_text
 
 from betweenpowers import data
 from betweenpowers.measures.issues import ISSUE_LABELS, LAST_CODED_YEAR, agreement_table
 from betweenpowers.measures.votes import AGREEMENT_RULES
 from betweenpowers.plots import AltFigure
+from betweenpowers.vectors import GREAT_POWERS
+from betweenpowers.widgets import votes as w
 from betweenpowers.widgets.votes import (
     COMPARISON_COUNTRIES,
-    VOTE_PARTNERS,
     YEARS,
     describe_votes,
     ideal_point_figure,
@@ -26,23 +28,28 @@ from betweenpowers.widgets.votes import (
     votes_view,
 )
 
-TABLE = agreement_table(data.load_unga_votes(), data.load_unga_roll_calls(), COMPARISON_COUNTRIES)  # once
-LABELS = list(VOTE_PARTNERS)
+LABELS = list(GREAT_POWERS)
 PARTNER_SUBSETS = [list(c) for r in range(len(LABELS) + 1) for c in itertools.combinations(LABELS, r)]
 YEAR_RANGES = [(2021, 1992), (2014, 2020), (2021, 2021), (1980, 1985)]
 ISSUES = list(ISSUE_LABELS)
 
 
+@pytest.fixture(scope="module")
+def agreement(table):
+    """The long agreement table of the explorer (computed once per module)."""
+    return agreement_table(table("unga_votes"), table("unga_roll_calls"), COMPARISON_COUNTRIES)
+
+
 @pytest.mark.parametrize("country", COMPARISON_COUNTRIES)
-def test_votes_view_over_the_whole_grid(country):
+def test_votes_view_over_the_whole_grid(agreement, country):
     """Every partner subset (empty included) x issue x rule x year range, for one country per test."""
     # what the table holds for this country, to check each view against (computed once, not per grid point)
-    mine = TABLE[TABLE["iso3"] == country].astype({"partner": str, "issue": str, "rule": str})
+    mine = agreement[agreement["iso3"] == country].astype({"partner": str, "issue": str, "rule": str})
     expected = {key: (cell["year"].to_numpy(), cell["agreement"].to_numpy(), cell["n_votes"].to_numpy())
                 for key, cell in mine.groupby(["issue", "rule", "partner"])}
     for partners, issue, rule, years in itertools.product(PARTNER_SUBSETS, ISSUES, AGREEMENT_RULES, YEAR_RANGES):
         where = (partners, issue, rule, years)
-        view = votes_view(TABLE, partners, country, issue, years, rule)
+        view = votes_view(agreement, partners, country, issue, years, rule)
         assert list(view.columns) == partners + [f"n: {p}" for p in partners], where
         if not partners:
             assert view.empty, where
@@ -62,7 +69,7 @@ def test_votes_view_over_the_whole_grid(country):
         assert np.array_equal(np.isnan(values), counts == 0), where  # NaN exactly where nothing counts
         assert np.nanmin(values) >= 0 and np.nanmax(values) <= 1, where
         for label in partners:  # every value is the table's value for this cell
-            cell_years, cell_values, cell_counts = expected[(issue, rule, VOTE_PARTNERS[label])]
+            cell_years, cell_values, cell_counts = expected[(issue, rule, GREAT_POWERS[label])]
             inside = (cell_years >= first) & (cell_years <= last)
             n_shown = view[f"n: {label}"].to_numpy()
             assert np.array_equal(view.index.to_numpy()[n_shown > 0], cell_years[inside]), where
@@ -70,36 +77,36 @@ def test_votes_view_over_the_whole_grid(country):
             assert np.array_equal(n_shown[n_shown > 0], cell_counts[inside]), where
 
 
-def test_full_default_view_matches_the_published_yearly_table():
-    view = votes_view(TABLE, LABELS, "KAZ", "all", YEARS, "half")
+def test_full_default_view_matches_the_published_yearly_table(agreement, table):
+    view = votes_view(agreement, LABELS, "KAZ", "all", YEARS, "half")
     assert view.index.tolist() == list(range(1992, 2022))
-    published = data.load_unga_agreement_yearly().query("iso3 == 'KAZ'")
-    for label, code in VOTE_PARTNERS.items():
+    published = table("unga_agreement_yearly").query("iso3 == 'KAZ'")
+    for label, code in GREAT_POWERS.items():
         series = published[published["partner"] == code].set_index("year")
         assert np.allclose(view[label].to_numpy(), series["agreement_half"].to_numpy(), atol=1e-6)
         assert view[f"n: {label}"].tolist() == series["n_votes"].tolist()
 
 
-def test_view_rejects_unknown_options_and_ignores_unknown_partners():
-    view = votes_view(TABLE, ["Atlantis", "China"], "KAZ", "all", (2000, 2001))
+def test_view_rejects_unknown_options_and_ignores_unknown_partners(agreement):
+    view = votes_view(agreement, ["Atlantis", "China"], "KAZ", "all", (2000, 2001))
     assert list(view.columns) == ["China", "n: China"]
     with pytest.raises(ValueError, match="rule must be one of"):
-        votes_view(TABLE, ["China"], rule="lenient")
+        votes_view(agreement, ["China"], rule="lenient")
     with pytest.raises(ValueError, match="issue must be one of"):
-        votes_view(TABLE, ["China"], issue="trade")
-    assert votes_view(TABLE, ["China"], "FRA").empty  # a country not in the table: nothing, not an error
+        votes_view(agreement, ["China"], issue="trade")
+    assert votes_view(agreement, ["China"], "FRA").empty  # a country not in the table: nothing, not an error
 
 
-def test_view_works_on_a_table_without_categories():
-    plain = TABLE.astype({"iso3": str, "partner": str, "issue": str, "rule": str})
+def test_view_works_on_a_table_without_categories(agreement):
+    plain = agreement.astype({"iso3": str, "partner": str, "issue": str, "rule": str})
     args = (LABELS, "UZB", "nuclear", (2010, 2020), "identical")
-    pd.testing.assert_frame_equal(votes_view(plain, *args), votes_view(TABLE, *args))
+    pd.testing.assert_frame_equal(votes_view(plain, *args), votes_view(agreement, *args))
 
 
 @pytest.mark.parametrize("partners", PARTNER_SUBSETS, ids=lambda p: "+".join(p) or "none")
 @pytest.mark.parametrize("issue", ["all", "nuclear", "economic"])
-def test_votes_figure(partners, issue):
-    view = votes_view(TABLE, partners, "KAZ", issue, YEARS, "half")
+def test_votes_figure(agreement, partners, issue):
+    view = votes_view(agreement, partners, "KAZ", issue, YEARS, "half")
     result = votes_figure(view, "KAZ", issue, "half", YEARS)
     if not partners:
         assert isinstance(result, str) and "Choose at least one partner" in result
@@ -109,12 +116,12 @@ def test_votes_figure(partners, issue):
     assert "1992 to" in result.alt and ("Voeten roll calls" in result.alt) == (issue != "all")
 
 
-def test_figure_messages_explain_why_nothing_is_drawn():
-    coded_after = votes_figure(votes_view(TABLE, ["USA"], "KAZ", "human_rights", (2021, 2021)), "KAZ",
+def test_figure_messages_explain_why_nothing_is_drawn(agreement):
+    coded_after = votes_figure(votes_view(agreement, ["USA"], "KAZ", "human_rights", (2021, 2021)), "KAZ",
                                "human_rights", "half", (2021, 2021))
     assert isinstance(coded_after, str)
     assert "Human rights" in coded_after and "only for Voeten roll calls (1992-2020)" in coded_after
-    too_early = votes_figure(votes_view(TABLE, ["USA"], "KAZ", "all", (1980, 1985)), "KAZ", "all", "half",
+    too_early = votes_figure(votes_view(agreement, ["USA"], "KAZ", "all", (1980, 1985)), "KAZ", "all", "half",
                              (1980, 1985))
     assert isinstance(too_early, str) and "1992-2021" in too_early
 
@@ -135,48 +142,42 @@ def _parts(explorer):
     return boxes, country, issue, years, rule, output
 
 
-def _shown(output):
-    assert len(output.outputs) == 1
-    return output.outputs[0]
-
-
-def test_explorer_renders_and_every_control_redraws():
-    explorer = votes_explorer(TABLE)
+def test_explorer_renders_and_every_control_redraws(agreement):
+    explorer = votes_explorer(agreement)
     assert "bp-explorer" in explorer._dom_classes
     boxes, country, issue, years, rule, output = _parts(explorer)
     assert [b.description for b in boxes] == ["USA", "Russia", "China"]
     assert isinstance(explorer.children[0].children[1], ipywidgets.Checkbox)  # the first control is a checkbox
+    assert first_control(explorer) is boxes[0]
     assert [value for _, value in country.options] == list(COMPARISON_COUNTRIES)
     assert [value for _, value in issue.options] == ISSUES
-    first = _shown(output)
-    assert first["metadata"]["image/png"]["alt"].startswith("Line chart")
-    seen = {first["data"]["image/png"]}
+    assert shown_text(output).startswith("Line chart")
+    seen = {shown_item(output)["data"]["image/png"]}
     for change in (lambda: setattr(boxes[0], "value", False), lambda: setattr(country, "value", "UZB"),
                    lambda: setattr(issue, "value", "nuclear"), lambda: setattr(years, "value", (2000, 2010)),
                    lambda: setattr(rule, "value", "excluding_abstentions")):
         change()
-        shown = _shown(output)
-        assert shown["output_type"] == "display_data"
-        assert shown["data"]["image/png"] not in seen
-        seen.add(shown["data"]["image/png"])
+        assert shown(output) == "figure"
+        png = shown_item(output)["data"]["image/png"]
+        assert png not in seen
+        seen.add(png)
 
 
-def test_explorer_shows_messages_not_errors():
-    explorer = votes_explorer(TABLE)
+def test_explorer_shows_messages_not_errors(agreement):
+    explorer = votes_explorer(agreement)
     boxes, country, issue, years, rule, output = _parts(explorer)
     for box in boxes:
         box.value = False
-    assert "Choose at least one partner" in _shown(output)["text"]
+    assert "Choose at least one partner" in shown_item(output)["text"]
     boxes[1].value = True
     issue.value = "colonialism"
     years.value = (2021, 2021)
-    shown = _shown(output)
-    assert shown["output_type"] == "stream" and "Voeten roll calls" in shown["text"]
+    assert shown(output) == "message" and "Voeten roll calls" in shown_text(output)
     years.value = (2015, 2021)
-    assert _shown(output)["output_type"] == "display_data"
+    assert shown(output) == "figure"
 
 
-def test_static_figures():
+def test_static_figures(agreement, table):
     summary = pd.DataFrame({"USA": [0.2, 0.4], "Russia": [0.9, 0.6]}, index=["Human rights", "Nuclear"])
     dots = issue_figure(summary, "KAZ", "1992-2020")
     assert isinstance(dots, AltFigure)
@@ -185,14 +186,14 @@ def test_static_figures():
                                    "2014-2021")
     assert "2 countries, 2014-2021" in neighbours.alt
 
-    ideal = data.load_unga_ideal_points()
+    ideal = table("unga_ideal_points")
     figure = ideal_point_figure(ideal, vintage="2026_final_passage")
     kaz_2024 = int(ideal.query("vintage == '2026_final_passage' and iso3 == 'KAZ' and year == 2024")["n_votes"].item())
     assert f"Kazakhstan 2024: {kaz_2024} votes" in figure.alt and "1992 to 2025" in figure.alt
     older = ideal_point_figure(ideal, vintage="2025-07_final_passage", years=(1992, 2024))
     assert "drawn hollow" not in older.alt  # every estimate of that vintage rests on enough votes
 
-    by_rule = rules_view(TABLE, "KAZ", "Russia")
+    by_rule = rules_view(agreement, "KAZ", "Russia")
     assert list(by_rule.columns) == ["abstention = disagreement", "abstention = half agreement",
                                      "abstentions left out"]
     # for any pair, leaving abstentions out >= half >= identical in every year (half adds 0.5 where identical adds 0)
@@ -200,4 +201,18 @@ def test_static_figures():
     assert rules_figure(by_rule).alt.startswith("Line chart of Kazakhstan's yearly UN General Assembly vote agreement "
                                                 "with Russia, 1992 to 2021, under three rules")
     with pytest.raises(ValueError, match="partner must be one of"):
-        rules_view(TABLE, "KAZ", "India")
+        rules_view(agreement, "KAZ", "India")
+
+
+def test_source_lines_come_from_the_data_package(agreement, table, monkeypatch):
+    seen = []
+    monkeypatch.setattr(w, "finish", lambda fig, ax, **kwargs: seen.append(kwargs["source"]))
+    votes_figure(votes_view(agreement, LABELS))
+    ideal_point_figure(table("unga_ideal_points"), vintage="2026_final_passage")
+    votes_figure(votes_view(agreement, LABELS, "KAZ", "nuclear", (1992, 2020)), "KAZ", "nuclear")
+    issue_figure(pd.DataFrame({"USA": [0.2]}, index=["Nuclear"]))
+    votes = data.source_line("unga_votes", "unga_roll_calls", note="Own calculation.")
+    voeten = data.source_line("unga_votes", "unga_roll_calls", sources=("voeten_votes",), note="Own calculation.")
+    assert seen[:3] == [votes, data.source_line("unga_ideal_points", note="Vintage 2026_final_passage."), voeten]
+    assert seen[3] == voeten.removesuffix("Own calculation.") + "Own calculation (issue codes of Voeten's data)."
+    assert data.source_line("unga_agreement_yearly", note="Own calculation.") == votes  # the same two sources

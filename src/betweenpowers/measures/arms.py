@@ -38,8 +38,3 @@ def tiv_by_year(table: pd.DataFrame, direction: str = "import", by: str = "vecto
     wide.columns.name = by
     return wide.astype(float)
 
-
-def years_without_deliveries(table: pd.DataFrame, direction: str = "import") -> list[int]:
-    """Years between the first and last recorded delivery with no delivery at all (TIV table rows missing)."""
-    wide = tiv_by_year(table, direction)
-    return [int(year) for year, total in wide.sum(axis=1).items() if total == 0]

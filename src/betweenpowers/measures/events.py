@@ -1,4 +1,4 @@
-"""Counting diplomatic events: by year, decade, category, mode and vector, and the share that is agenda-setting.
+"""Diplomatic events: the codes of the events table, the dates to draw events at, and events per year by mode.
 
 The table is :func:`betweenpowers.data.load_diplomatic_events`: one row per dated event, coded with the rules in
 ``data/README.md``. Three codes matter here:
@@ -16,9 +16,7 @@ take and return pandas objects and never read files), so lessons can show every 
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Sequence
 
 import pandas as pd
 
@@ -104,63 +102,16 @@ def event_timestamps(dates: pd.Series) -> pd.Series:
                      name=dates.name)
 
 
-def decade_label(year: int) -> str:
-    """The decade a year falls in, as a label: 1994 -> '1990s'."""
-    return f"{int(year) // 10 * 10}s"
+def yearly_counts(events: pd.DataFrame) -> pd.DataFrame:
+    """Events per calendar year by mode: one row per year from the table's first to its last (0 where none).
 
-
-def in_years(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
-    """Events whose ``year`` lies in ``years`` (inclusive; the two ends may be given in either order)."""
-    first, last = sorted((int(years[0]), int(years[1])))
-    return events[(events["year"] >= first) & (events["year"] <= last)]
-
-
-def counts_by(events: pd.DataFrame, column: str, order: Sequence[str] | None = None) -> pd.Series:
-    """Number of events per value of ``column``, as plain ints.
-
-    With ``order`` every listed value appears, in that order, with 0 where there is no event (so tables of
-    different periods line up); without it, values are sorted by count, largest first (ties by name).
+    ``events`` is :func:`betweenpowers.data.load_diplomatic_events` (or rows of it). Columns ``balancing`` and
+    ``agenda_setting`` (ints, in the order of :data:`MODES`); index ``year``. A count is of what the compiler found
+    and coded, not of everything that happened.
     """
-    counts = events[column].astype(str).value_counts()
-    if order is not None:
-        result = counts.reindex(list(order), fill_value=0)
-    else:
-        frame = counts.rename("n").reset_index()
-        frame.columns = [column, "n"]
-        frame = frame.sort_values(["n", column], ascending=[False, True])
-        result = frame.set_index(column)["n"]
-    result = result.astype(int)
-    result.index.name = column
-    return result.rename("events")
-
-
-def agenda_setting_share(events: pd.DataFrame) -> float:
-    """Share of events coded ``agenda_setting`` (0-1); NaN when there are no events.
-
-    share = (number of rows with mode == "agenda_setting") / (number of rows)
-    """
-    if len(events) == 0:
-        return math.nan
-    return float((events["mode"] == "agenda_setting").sum() / len(events))
-
-
-def mode_table(events: pd.DataFrame, by: str | pd.Series, order: Sequence[str] | None = None) -> pd.DataFrame:
-    """Events per group, split by mode, with the agenda-setting share of each group.
-
-    ``by`` is a column name or a Series aligned with ``events`` (for example decade labels). Columns:
-    ``events``, ``balancing``, ``agenda_setting`` (counts) and ``agenda_share`` (agenda_setting / events, NaN
-    for an empty group). With ``order`` every listed group appears, in that order.
-    """
-    keys = events[by] if isinstance(by, str) else by
-    name = by if isinstance(by, str) else (by.name or "group")
-    keys = keys.astype(str).rename(name)
-    table = pd.crosstab(keys, events["mode"].astype(str)).reindex(columns=list(MODES), fill_value=0)
-    if order is not None:
-        table = table.reindex(list(order), fill_value=0)
-    table = table.astype(int)
-    table.insert(0, "events", table.sum(axis=1))
-    total = table["events"].where(table["events"] > 0)
-    table["agenda_share"] = table["agenda_setting"] / total
-    table.columns.name = None
-    table.index.name = name
-    return table
+    years = events["year"].to_numpy(dtype=int)
+    counts = pd.crosstab(events["year"].astype(int), events["mode"].astype(str))
+    counts = counts.reindex(index=range(int(years.min()), int(years.max()) + 1), columns=list(MODES),
+                            fill_value=0).astype(int)
+    counts.index.name, counts.columns.name = "year", None
+    return counts

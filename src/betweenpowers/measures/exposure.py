@@ -64,6 +64,9 @@ ANNUAL_COLUMNS: tuple[str, ...] = (
     "weo_projection",
 )
 
+#: A fall of the yearly Brent price larger than this (per cent) counts as an oil slump (:func:`oil_slump_years`).
+OIL_SLUMP_PCT = 25.0
+
 #: Indicators of :func:`shock_scenario`, in display order, with their units.
 INDICATORS: dict[str, str] = {
     "exports": "million US$",
@@ -123,15 +126,15 @@ def merchandise_openness(exports_usd_mn: pd.Series | float, gdp_usd_mn: pd.Serie
     return exports_usd_mn / gdp_usd_mn * 100
 
 
-def implied_elasticity(price_change_pct: float, value_change_pct: float) -> float:
-    """The elasticity that would reproduce an observed change: value change (%) divided by price change (%).
+def oil_slump_years(brent: pd.Series, threshold_pct: float = OIL_SLUMP_PCT) -> list[int]:
+    """Years in which the yearly Brent price fell by more than ``threshold_pct`` per cent from the year before.
 
-    A description of one past episode (for example 2014 to 2015), not a causal estimate: everything else that
-    moved in that year is folded into it. NaN when the price did not change.
+    ``brent`` is a yearly price series indexed by year (for example ``brent_usd_per_barrel`` of
+    :func:`annual_exposure_table`); years without a price are skipped, so a change is taken from the last year with
+    one.
     """
-    if price_change_pct == 0:
-        return math.nan
-    return value_change_pct / price_change_pct
+    change = brent.dropna().pct_change() * 100
+    return [int(year) for year, value in change.items() if value < -threshold_pct]
 
 
 def model_inputs(trade: pd.DataFrame, macro: pd.DataFrame) -> pd.DataFrame:

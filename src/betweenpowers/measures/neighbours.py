@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from betweenpowers.measures.trade import flow_values, with_world_share
-from betweenpowers.measures.votes import AGREEMENT_RULES
+from betweenpowers.measures.votes import AGREEMENT_RULES, RULE_COLUMNS
 from betweenpowers.vectors import CENTRAL_ASIA, SOUTH_CAUCASUS
 
 #: The lesson's regions: label -> ISO3 codes (sorted, so results do not depend on set order).
@@ -42,14 +42,6 @@ REGION_STYLE_KEYS: dict[str, str] = {
 
 #: Middle Corridor partners west of the Caspian, in route order.
 TRANSIT_PARTNERS: tuple[str, ...] = ("AZE", "GEO", "TUR")
-
-#: Abstention rule -> column of ``unga_agreement_yearly`` (rules as in :mod:`betweenpowers.measures.votes`).
-RULE_COLUMNS: dict[str, str] = {
-    "half": "agreement_half",
-    "identical": "agreement_identical",
-    "excluding_abstentions": "agreement_excluding_abstentions",
-}
-
 
 def _groups(groups: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
     return {str(label): tuple(codes) for label, codes in groups.items()}

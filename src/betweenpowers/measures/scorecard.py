@@ -27,6 +27,14 @@ POLE_LABELS: dict[str, str] = {"russia": "Russia", "china": "China", "west": "We
 DIMENSIONS: tuple[str, ...] = ("trade", "votes", "arms", "investment")
 DIMENSION_LABELS: dict[str, str] = {"trade": "Trade", "votes": "UN votes", "arms": "Arms", "investment": "Investment"}
 
+#: The table each dimension's split is built from (a name of ``data/datapackage.json``, for source lines).
+DIMENSION_TABLES: dict[str, str] = {
+    "trade": "trade_dots",
+    "votes": "unga_agreement_yearly",
+    "arms": "arms_transfers_sipri",
+    "investment": "fdi_page_figures",
+}
+
 #: Trade vectors (see :mod:`betweenpowers.vectors`) counted as "the West".
 WEST_VECTORS: frozenset[str] = frozenset({"eu27", "other_west"})
 
@@ -152,6 +160,51 @@ def investment_split(fdi: pd.DataFrame, basis: str = "stock_mid2021") -> tuple[p
     amounts = {"russia": value["RUS"], "china": value["CHN"], "west": sum(value[c] for c in spec["west"])}
     total = value.get("ALL", math.nan)
     return pole_split(amounts), float(sum(amounts.values()) / total)
+
+
+def scorecard_splits(
+    trade: pd.DataFrame,
+    agreement: pd.DataFrame,
+    arms: pd.DataFrame,
+    fdi: pd.DataFrame,
+    trade_year: int = 2020,
+    vote_years: tuple[int, int] = (2012, 2021),
+    arms_years: tuple[int, int] = (2012, 2021),
+    investment_basis: str = "stock_mid2021",
+) -> pd.DataFrame:
+    """Russia / China / West split of each dimension: index :data:`DIMENSIONS`; columns poles, coverage, basis, label.
+
+    ``coverage`` is the share of the dimension that the three poles hold (NaN for votes, where it has no meaning);
+    ``basis`` says in words what the split is built from, and ``label`` is a short name for a chart axis. A dimension
+    without data (for example an arms period with no delivery) gets NaN shares; the composite leaves it out.
+    """
+    first_v, last_v = sorted((int(vote_years[0]), int(vote_years[1])))
+    first_a, last_a = sorted((int(arms_years[0]), int(arms_years[1])))
+    rows = {}
+    try:
+        shares, coverage = trade_split(trade, int(trade_year))
+    except ValueError:
+        shares, coverage = pd.Series(float("nan"), index=list(POLES)), float("nan")
+    rows["trade"] = (shares, coverage, f"Trade {int(trade_year)}: exports + imports, IMF DOTS (reported)",
+                     f"Trade {int(trade_year)}")
+    try:
+        shares = votes_split(agreement, (first_v, last_v))
+    except ValueError:
+        shares = pd.Series(float("nan"), index=list(POLES))
+    rows["votes"] = (shares, float("nan"),
+                     f"UN votes {first_v}-{last_v}: mean agreement with RUS / CHN / USA, normalised",
+                     f"UN votes {first_v}-{last_v}")
+    shares, coverage = arms_split(arms, (first_a, last_a))
+    rows["arms"] = (shares, coverage, f"Arms {first_a}-{last_a}: SIPRI TIV delivered", f"Arms {first_a}-{last_a}")
+    shares, coverage = investment_split(fdi, investment_basis)
+    spec = INVESTMENT_BASES[investment_basis]
+    rows["investment"] = (shares, coverage, spec["label"], f"Investment: {spec['short']}")
+    table = pd.DataFrame({d: {**rows[d][0].to_dict(), "coverage": rows[d][1], "basis": rows[d][2], "label": rows[d][3]}
+                          for d in DIMENSIONS}).T
+    table.index.name = "dimension"
+    for column in (*POLES, "coverage"):
+        table[column] = table[column].astype(float)
+    return table
 
 
 def composite_shares(splits: pd.DataFrame, weights: Mapping[str, float]) -> pd.Series:

@@ -2,10 +2,13 @@
 
 Each explorer has three parts:
 
-* a *view* function ``(table, parameters) -> DataFrame``: pure, unit-tested over its whole parameter grid
-  (empty selections included);
-* a *figure* function ``(view, parameters) -> AltFigure | str``: a figure with title, units, source line and alt
-  text, or a short message when there is nothing to draw (for example, no partner chosen);
+* a *view* function ``(table, parameters) -> view``: pure, unit-tested over its whole parameter grid (empty
+  selections included). The view is a DataFrame, or, where the figure needs the choices behind it, a frozen
+  dataclass holding the frame and those choices as named fields (:class:`.trade.TradeView`,
+  :class:`.neighbours.NeighboursView`, :class:`.exposure.ExposureView`);
+* a *figure* function ``(view, parameters) -> AltFigure | str``: a figure with title, units, source line (from
+  :func:`betweenpowers.data.source_line`) and alt text, or a short message when there is nothing to draw (for
+  example, no partner chosen);
 * an *explorer* function that wires controls to one ``Output`` (through :func:`.common.show_in`) and redraws it
   on every change; its outer box comes from :func:`.common.explorer_box`.
 
@@ -15,16 +18,12 @@ not run (GitHub, the HTML export).
 Modules: :mod:`.common` (shared UI helpers), :mod:`.agreement` (lesson 00), :mod:`.events` (lesson 01),
 :mod:`.trade` (lesson 02), :mod:`.votes` (lesson 03), :mod:`.scorecard` (lesson 04), :mod:`.eras` (lesson 05),
 :mod:`.neighbours` (lesson 06), :mod:`.exposure` (lesson 07), :mod:`.claims` (lesson 08).
+
+Explorer modules hold views, figures and controls only: the measures they draw live in
+:mod:`betweenpowers.measures`, the house style in :mod:`betweenpowers.plots`, the partners and rules in
+:mod:`betweenpowers.vectors` and :mod:`betweenpowers.measures.votes`.
 """
 
-from betweenpowers.widgets.agreement import (
-    AGREEMENT_PARTNERS,
-    RULE_LABELS,
-    agreement_explorer,
-    agreement_figure,
-    agreement_view,
-    describe_agreement,
-)
+from betweenpowers.widgets.agreement import agreement_explorer, agreement_figure, agreement_view, describe_agreement
 
-__all__ = ["AGREEMENT_PARTNERS", "RULE_LABELS", "agreement_explorer", "agreement_figure", "agreement_view",
-           "describe_agreement"]
+__all__ = ["agreement_explorer", "agreement_figure", "agreement_view", "describe_agreement"]

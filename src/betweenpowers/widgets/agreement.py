@@ -2,33 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import ipywidgets as widgets
 import pandas as pd
 
-from betweenpowers.measures.votes import AGREEMENT_RULES
+from betweenpowers.data import source_line
+from betweenpowers.measures.issues import LAST_CODED_YEAR
+from betweenpowers.measures.votes import AGREEMENT_RULES, RULE_COLUMNS, RULE_LABELS
 from betweenpowers.plots import AltFigure, finish, new_figure, style_for
-from betweenpowers.vectors import country_name
+from betweenpowers.vectors import GREAT_POWERS, country_name
 from betweenpowers.widgets.common import explorer_box, show_in
 
-#: Partners of the agreement explorer: label shown to students -> ISO3 code in the data.
-AGREEMENT_PARTNERS: dict[str, str] = {"USA": "USA", "Russia": "RUS", "China": "CHN"}
 
-RULE_LABELS: dict[str, str] = {
-    "half": "abstention = half agreement",
-    "identical": "abstention = disagreement",
-    "excluding_abstentions": "abstentions left out",
-}
+def votes_source(years: Iterable[int], tables: Sequence[str] = ("unga_agreement_yearly",),
+                 note: str = "Own calculation.") -> str:
+    """The source line of a figure of vote agreement in ``years``: only the vote sources those years come from.
 
-_RULE_COLUMNS: dict[str, str] = {
-    "half": "agreement_half",
-    "identical": "agreement_identical",
-    "excluding_abstentions": "agreement_excluding_abstentions",
-}
-
-AGREEMENT_SOURCE = ("Source: Voeten, Strezhnev & Bailey, UNGA voting data (to 2020); UN Digital Library (2021). "
-                    "Own calculation.")
+    Roll calls to :data:`~betweenpowers.measures.issues.LAST_CODED_YEAR` come from Voeten's data
+    (``voeten_votes``), later ones from the UN Digital Library (``undl_votes``); ``tables`` are the tables the
+    figure is computed from (``unga_agreement_yearly``, or ``unga_votes`` and ``unga_roll_calls``). Without any
+    year, every source of the tables is named.
+    """
+    shown = [int(year) for year in years]
+    sources = tuple(name for name, used in (("voeten_votes", any(y <= LAST_CODED_YEAR for y in shown)),
+                                           ("undl_votes", any(y > LAST_CODED_YEAR for y in shown))) if used)
+    return source_line(*tables, sources=sources, note=note)
 
 
 def agreement_view(
@@ -42,21 +41,21 @@ def agreement_view(
     """Yearly agreement of ``country`` with each chosen partner: index year, one column per partner label.
 
     ``table`` is :func:`betweenpowers.data.load_unga_agreement_yearly`. ``partners`` are labels of
-    :data:`AGREEMENT_PARTNERS`; unknown labels are ignored, and no partner gives an empty frame (with the year
-    index). ``years`` is inclusive and may be given in either order. With ``show_median`` each partner gets a
-    second column, "<label>: median UN member", the median agreement of all countries with that partner that
-    year (the partner itself left out), as a baseline.
+    :data:`betweenpowers.vectors.GREAT_POWERS`; unknown labels are ignored, and no partner gives an empty frame
+    (with the year index). ``years`` is inclusive and may be given in either order. With ``show_median`` each
+    partner gets a second column, "<label>: median UN member", the median agreement of all countries with that
+    partner that year (the partner itself left out), as a baseline.
     """
-    if rule not in _RULE_COLUMNS:
+    if rule not in RULE_COLUMNS:
         raise ValueError(f"rule must be one of {AGREEMENT_RULES}, not {rule!r}")
     first, last = sorted((int(years[0]), int(years[1])))
-    column = _RULE_COLUMNS[rule]
+    column = RULE_COLUMNS[rule]
     in_years = table[(table["year"] >= first) & (table["year"] <= last)]
     index = pd.Index(sorted(in_years["year"].unique()), name="year")
-    chosen = [label for label in AGREEMENT_PARTNERS if label in set(partners)]
+    chosen = [label for label in GREAT_POWERS if label in set(partners)]
     view = pd.DataFrame(index=index)
     for label in chosen:
-        code = AGREEMENT_PARTNERS[label]
+        code = GREAT_POWERS[label]
         rows = in_years[(in_years["partner"] == code)]
         view[label] = rows[rows["iso3"] == country].set_index("year")[column].astype(float)
         if show_median:
@@ -103,7 +102,7 @@ def agreement_figure(view: pd.DataFrame, rule: str = "half", country: str = "KAZ
         title=f"How often did {name} vote with each partner at the UN?",
         xlabel="Year",
         ylabel=f"Agreement share (0-1), {RULE_LABELS[rule]}",
-        source=AGREEMENT_SOURCE,
+        source=votes_source(view.index),
         alt=describe_agreement(view, country),
     )
 
@@ -112,7 +111,7 @@ def agreement_explorer(table: pd.DataFrame, country: str = "KAZ") -> widgets.VBo
     """Explorer of yearly UN vote agreement: tick partners, choose years and the abstention rule."""
     first, last = int(table["year"].min()), int(table["year"].max())
     boxes = {label: widgets.Checkbox(value=True, description=label, indent=False,
-                                     layout=widgets.Layout(width="auto")) for label in AGREEMENT_PARTNERS}
+                                     layout=widgets.Layout(width="auto")) for label in GREAT_POWERS}
     years = widgets.IntRangeSlider(value=(first, last), min=first, max=last, step=1, description="Years",
                                    continuous_update=False, layout=widgets.Layout(width="60%"))
     rule = widgets.Dropdown(options=[(text, key) for key, text in RULE_LABELS.items()], value="half",

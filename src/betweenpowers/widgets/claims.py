@@ -16,11 +16,9 @@ from collections.abc import Mapping
 import ipywidgets as widgets
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
 from betweenpowers.measures.claims import (
     CLAIM_CHOICES,
-    CLAIM_TABLES,
     CLAIMS,
     KINDS,
     ClaimEvidence,
@@ -30,8 +28,6 @@ from betweenpowers.plots import AltFigure, SeriesStyle, finish, new_figure, styl
 from betweenpowers.widgets.common import explorer_box, show_in
 
 #: Key in ``tables`` -> loader in :mod:`betweenpowers.data`, derived from
-#: :data:`~betweenpowers.measures.claims.CLAIM_TABLES` (kept for ``scripts/benchmark.py``).
-TABLE_NAMES: dict[str, str] = {key: f"load_{name}" for key, name in CLAIM_TABLES.items()}
 
 _STYLE_KEYS: dict[str, str] = {
     "West": "west", "EU-27": "eu27", "USA": "USA", "Russia": "Russia", "China": "China",
@@ -187,40 +183,6 @@ def _draw_scatter(ax: Axes, evidence: ClaimEvidence) -> None:
 _DRAW = {"line": _draw_line, "barh": _draw_barh, "dots": _draw_dots, "scatter": _draw_scatter}
 assert set(_DRAW) == set(_DESCRIBE) == set(KINDS), "every chart kind needs a drawer and a description"
 
-#: Height of one line of the source line (8 points, line spacing 1.2), in inches.
-_SOURCE_LINE_INCHES = 8 * 1.2 / 72
-
-
-def _fit_source(fig: Figure, source: str) -> str:
-    """The source line broken at spaces into lines that fit the figure's width, as :func:`~betweenpowers.plots.finish`
-    places it (8 points, from 1% of the width). ``finish`` leaves room below the axes for one line; for each further
-    line the axes are moved up by one line's height, so the source never runs into the x-axis label. A source line
-    that fits on one line changes nothing."""
-    renderer = fig.canvas.get_renderer()
-    probe = fig.text(0.01, 0.005, source, fontsize=8)
-    available = fig.bbox.width * 0.99
-
-    def fits(text: str) -> bool:
-        probe.set_text(text)
-        return probe.get_window_extent(renderer).width <= available
-
-    try:
-        if fits(source):
-            return source
-        lines = [""]
-        for word in source.split(" "):
-            candidate = f"{lines[-1]} {word}" if lines[-1] else word
-            if lines[-1] and not fits(candidate):
-                lines.append(word)
-            else:
-                lines[-1] = candidate
-    finally:
-        probe.remove()
-    room = (len(lines) - 1) * _SOURCE_LINE_INCHES / fig.get_figheight()
-    fig.get_layout_engine().set(rect=(0, room, 1, 1 - room))
-    return "\n".join(lines)
-
-
 def claim_figure(evidence: ClaimEvidence) -> AltFigure | str:
     """The chart of a :func:`~betweenpowers.measures.claims.claim_view` (its ``kind``), or a message when there is
     nothing to draw."""
@@ -236,7 +198,7 @@ def claim_figure(evidence: ClaimEvidence) -> AltFigure | str:
     elif reference:
         ax.axhline(reference[0], color="#444444", linestyle="--", linewidth=1.2, label=reference[1])
     return finish(fig, ax, title=evidence.title, xlabel=xlabel, ylabel=evidence.ylabel,
-                  source=_fit_source(fig, evidence.source), alt=describe_claim(evidence))
+                  source=evidence.source, alt=describe_claim(evidence))
 
 
 # -- Explorer -------------------------------------------------------------------------------------------------------
@@ -281,4 +243,4 @@ def claims_explorer(tables: Mapping[str, pd.DataFrame], claim: str = "C12") -> w
     return explorer_box([claim_box, choice_box, verdict, output])
 
 
-__all__ = ["TABLE_NAMES", "claim_figure", "claims_explorer", "describe_claim", "verdict_text"]
+__all__ = ["claim_figure", "claims_explorer", "describe_claim", "verdict_text"]

@@ -1,8 +1,10 @@
-"""What every explorer shares: how an Output shows a figure or a message, and the explorer's outer box."""
+"""What every explorer shares: how an Output shows a figure or a message, the explorer's outer box, and the base of
+the view dataclasses."""
 
 from __future__ import annotations
 
 import ipywidgets as widgets
+import pandas as pd
 
 from betweenpowers.plots import AltFigure
 
@@ -34,3 +36,16 @@ def explorer_box(children: list[widgets.Widget]) -> widgets.VBox:
     box = widgets.VBox(children)
     box.add_class(EXPLORER_CLASS)
     return box
+
+
+class FrameView:
+    """Base of the explorers' view dataclasses (a frame and the choices behind it): Jupyter shows it as its table.
+
+    Subclasses are frozen dataclasses with a ``frame`` field; the figure function reads the other fields by name, so
+    a misspelt choice fails loudly instead of falling back to a default.
+    """
+
+    frame: pd.DataFrame
+
+    def _repr_html_(self) -> str | None:
+        return self.frame._repr_html_()

@@ -6,7 +6,8 @@ mode, or events per calendar year (the eras differ in length, so counts alone mi
 bars (agenda-setting filled, balancing hatched), and ``eras_explorer`` wires one checkbox per category group (the
 first controls), a boundary-year slider and a measure dropdown to one ``Output``.
 
-``yearly_counts`` and ``yearly_figure`` give the year-by-year picture behind the eras.
+``yearly_figure`` draws the year-by-year picture behind the eras
+(:func:`betweenpowers.measures.events.yearly_counts`).
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ import ipywidgets as widgets
 import pandas as pd
 from matplotlib.patches import Patch
 
+from betweenpowers.data import source_line
 from betweenpowers.measures.events import CATEGORIES, MODE_LABELS, MODES
 from betweenpowers.plots import AltFigure, finish, new_figure
 from betweenpowers.widgets.common import explorer_box, show_in
+from betweenpowers.widgets.events import COUNT_SOURCE_NOTE
 
 #: Category groups of the explorer's checkboxes: label -> categories of the events table. The five kinds of event
 #: the lesson follows get a box each; the three others share the last one. Together they cover every category once.
@@ -53,9 +56,6 @@ MODE_STYLE: dict[str, dict[str, object]] = {
     "agenda_setting": {"facecolor": "#444444", "edgecolor": "#222222", "hatch": None},
     "balancing": {"facecolor": "white", "edgecolor": "#222222", "hatch": "///"},
 }
-
-ERAS_SOURCE = ("Source: Between Powers events table (compiled from public pages, one cited URL per row); coding "
-               "rules in data/README.md. Own calculation.")
 
 #: The modes in the order they are drawn and described: agenda-setting first.
 _ORDER = ("agenda_setting", "balancing")
@@ -246,7 +246,7 @@ def eras_figure(view: pd.DataFrame, measure: str = "per_year",
         title=_title(measure, groups, list(view.index)),
         xlabel="Era (calendar years, both ends included)",
         ylabel=_UNITS[measure],
-        source=ERAS_SOURCE,
+        source=source_line("diplomatic_events", note=COUNT_SOURCE_NOTE),
         alt=describe_eras(view, measure, groups),
     )
 
@@ -277,16 +277,6 @@ def eras_explorer(table: pd.DataFrame, boundary: int = DEFAULT_BOUNDARY, measure
     return explorer_box([group_row, widgets.HBox([year, chooser]), output])
 
 
-def yearly_counts(table: pd.DataFrame) -> pd.DataFrame:
-    """Events per calendar year by mode: index every year from the first to the last (0 where none), columns
-    ``agenda_setting`` and ``balancing`` (ints)."""
-    first, last = year_span(table)
-    counts = pd.crosstab(table["year"].astype(int), table["mode"].astype(str))
-    counts = counts.reindex(index=range(first, last + 1), columns=list(MODES), fill_value=0).astype(int)
-    counts.index.name, counts.columns.name = "year", None
-    return counts
-
-
 def describe_yearly(counts: pd.DataFrame, boundary: int | None = None) -> str:
     """Alt text for the yearly chart: years, total, the busiest years and the years without events."""
     totals = counts.sum(axis=1)
@@ -303,7 +293,8 @@ def describe_yearly(counts: pd.DataFrame, boundary: int | None = None) -> str:
 
 
 def yearly_figure(counts: pd.DataFrame, boundary: int | None = DEFAULT_BOUNDARY) -> AltFigure:
-    """Stacked bars of :func:`yearly_counts` (agenda-setting filled at the bottom, balancing hatched on top)."""
+    """Stacked bars of :func:`~betweenpowers.measures.events.yearly_counts`: agenda-setting filled at the bottom,
+    balancing hatched on top."""
     fig, ax = new_figure(9.0, 4.2)
     years = counts.index.to_numpy()
     ax.bar(years, counts["agenda_setting"], width=0.8, linewidth=1, label="agenda-setting (filled)",
@@ -322,6 +313,6 @@ def yearly_figure(counts: pd.DataFrame, boundary: int | None = DEFAULT_BOUNDARY)
         title="Kazakhstan's diplomatic events per year, by Kazakhstan's role",
         xlabel="Year",
         ylabel="Events in the table (count)",
-        source=ERAS_SOURCE,
+        source=source_line("diplomatic_events", note=COUNT_SOURCE_NOTE),
         alt=describe_yearly(counts, boundary),
     )

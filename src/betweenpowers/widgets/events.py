@@ -14,6 +14,7 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.lines import Line2D
 
+from betweenpowers.data import source_line
 from betweenpowers.measures.events import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -35,8 +36,10 @@ CATEGORY_OPTIONS: dict[str, str] = {"All": "all", **{CATEGORY_LABELS[c]: c for c
 #: The years the lesson looks at; the explorer's slider starts here and can reach the whole table.
 DEFAULT_YEARS: tuple[int, int] = (1991, 2019)
 
-EVENTS_SOURCE = ("Source: Between Powers events table (compiled from public pages, one cited URL per row); "
-                 "coding rules in data/README.md.")
+#: Notes after the credit of the events table in a source line: events drawn as coded (the timelines), and counts
+#: of them (the eras of lesson 05, the regions of lesson 06).
+SOURCE_NOTE = "Own coding; coding rules in data/README.md."
+COUNT_SOURCE_NOTE = "Own coding and calculation; coding rules in data/README.md."
 
 VIEW_COLUMNS = ["event_id", "when", "year", "date_precision", "title", "category", "mode", "vector"]
 
@@ -215,7 +218,7 @@ def events_figure(
         title=_title(category, mode, first, last),
         xlabel="Date of the event (year)",
         ylabel="Main vector (events, of which agenda-setting)",
-        source=EVENTS_SOURCE,
+        source=source_line("diplomatic_events", note=SOURCE_NOTE),
         alt=describe_events(view, codes),
     )
 

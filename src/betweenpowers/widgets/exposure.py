@@ -4,7 +4,8 @@ The explorer (:func:`exposure_explorer`) applies the teaching model of :mod:`bet
 one base year: an oil price change, an elasticity of export value to the oil price, and a partner (Russia, China
 or the EU-27) cutting its trade with Kazakhstan. It redraws the base year's exposure indicators next to the
 scenario's. It is a teaching model, not a forecast, and every figure says so. Its pure part, :func:`exposure_view`,
-is unit-tested over its whole grid.
+is unit-tested over its whole grid; it returns an :class:`ExposureView` (the indicators, the :class:`Scenario` and
+the partner's shares used), which :func:`exposure_figure` draws.
 
 Every series in the static figures keeps its source: IMF DOTS and BNS trade totals, World Bank and IMF GDP are drawn
 as separate lines, and IMF projections are marked as such.
@@ -13,26 +14,34 @@ as separate lines, and IMF projections are marked as such.
 from __future__ import annotations
 
 import math
-import textwrap
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
-from betweenpowers.measures.exposure import INDICATORS, MODEL_PARTNERS, base_indicators, model_inputs, shock_scenario
-from betweenpowers.plots import AltFigure, new_figure, new_panels, render, style_for
-from betweenpowers.widgets.common import explorer_box, show_in
+from betweenpowers.data import source_line
+from betweenpowers.measures.exposure import (
+    INDICATORS,
+    MODEL_PARTNERS,
+    OIL_SLUMP_PCT,
+    base_indicators,
+    model_inputs,
+    oil_slump_years,
+    shock_scenario,
+)
+from betweenpowers.plots import AltFigure, finish_panels, new_figure, new_panels, style_for
+from betweenpowers.widgets.common import FrameView, explorer_box, show_in
 
-#: A fall of the yearly Brent price larger than this (per cent) is shaded in the annual figure.
-OIL_SLUMP_PCT = 25.0
+#: The note of the teaching model's source line (its base-year data come from the tables it names).
+MODEL_NOTE = "Teaching model, not a forecast (formulas: betweenpowers.measures.exposure). Own calculation."
 
-MODEL_SOURCE = ("Teaching model, not a forecast (formulas: betweenpowers.measures.exposure). Base-year data: IMF "
-                "DOTS (Kazakh-reported trade), World Bank WDI (GDP, current US$). Own calculation.")
-ANNUAL_SOURCE = ("Sources: US EIA (Brent spot price); World Bank WDI and IMF WEO (GDP, current US$); IMF DOTS "
-                 "(Kazakh-reported trade, 1994-2020); Bureau of National Statistics of Kazakhstan (trade, 2019-2025).")
-MONTHLY_SOURCE = ("Sources: US EIA (Brent spot price, monthly average); Bureau of National Statistics of "
-                  "Kazakhstan (monthly exports; 2026 months may be preliminary). Own calculation.")
+#: The tables of the lesson's annual series and of the model's base years: trade from IMF DOTS, the rest (GDP,
+#: the Brent price, BNS trade) from ``macro_kaz_annual``.
+ANNUAL_TABLES: tuple[str, ...] = ("trade_dots", "macro_kaz_annual")
+
+#: The note of the monthly figure's source line.
+MONTHLY_NOTE = "Monthly averages; months of 2026 may be preliminary. Own calculation."
 
 INDICATOR_LABELS: dict[str, str] = {
     "exports": "Exports",
@@ -59,30 +68,6 @@ _STYLE_KEYS: dict[str, str] = {
 
 
 # -- Figure plumbing -------------------------------------------------------------------------------------------
-def _finish_panels(fig: Figure, axes: list[Axes], *, title: str, source: str, alt: str, note: str = "") -> AltFigure:
-    """Title over all panels, a legend in each of ``axes`` that has labelled series, the source line, alt text.
-
-    ``note`` (optional) is printed in black above the source line. Both are wrapped to the figure's width, and the
-    panels are laid out above them so nothing overlaps.
-    """
-    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
-    for ax in axes:
-        if ax.get_legend_handles_labels()[0]:
-            ax.legend(frameon=False, loc="best", fontsize=8.5)
-    width, height = fig.get_size_inches()
-    lines = textwrap.wrap(source, width=max(int(width * 16), 40))
-    fig.text(0.01, 0.008, "\n".join(lines), fontsize=8, color="#444444", ha="left", va="bottom")
-    reserved = 0.08 + 0.135 * len(lines)
-    if note:
-        note_lines = textwrap.wrap(note, width=max(int(width * 14), 40))
-        fig.text(0.01, (reserved + 0.02) / height, "\n".join(note_lines), fontsize=9, color="#000000", ha="left",
-                 va="bottom")
-        reserved += 0.05 + 0.16 * len(note_lines)
-    bottom = reserved / height
-    fig.get_layout_engine().set(h_pad=0.06, rect=(0, bottom, 1, 1 - bottom))
-    return render(fig, alt)
-
-
 def _line(ax: Axes, series: pd.Series, key: str, label: str, hollow: bool = False, linestyle: str | None = None):
     style = style_for(_STYLE_KEYS[key])
     ax.plot(series.index, series.to_numpy(dtype=float), label=label, color=style.color, marker=style.marker,
@@ -95,15 +80,58 @@ def _fmt_signed(value: float, digits: int = 1) -> str:
 
 
 # -- The teaching-model explorer -------------------------------------------------------------------------------
-def exposure_view(inputs: pd.DataFrame, base_year: int, oil_change_pct: float = -30.0, elasticity: float = 0.6,
-                  partner: str = "Russia", partner_cut_pct: float = 25.0, apply_cut: bool = True) -> pd.DataFrame:
-    """The teaching model for one base year: columns label, unit, base, scenario, change; one row per indicator.
+@dataclass(frozen=True)
+class Scenario:
+    """The shocks of the teaching model as chosen: an oil price change, an elasticity and a partner's trade cut.
 
-    ``inputs`` is :func:`betweenpowers.measures.exposure.model_inputs`. Values in million US$ (exports, imports,
-    trade balance) or per cent of base-year GDP. ``change`` = scenario - base. With ``apply_cut`` false the partner
-    cut is left out (as if it were 0%). A base year without data gives an empty frame with these columns. The
-    frame's ``attrs`` record every parameter, the partner's shares used (0-1) and the parts of the export change.
-    Impossible shock values raise ``ValueError`` with a plain message; so does an unknown partner.
+    With ``apply_cut`` false the cut is left out (as if it were 0%), whatever ``partner_cut_pct`` says.
+    """
+
+    oil_change_pct: float
+    elasticity: float
+    partner: str
+    partner_cut_pct: float
+    apply_cut: bool
+
+    @property
+    def applied_cut_pct(self) -> float:
+        """The cut the model applies: ``partner_cut_pct``, or 0 when the cut is switched off."""
+        return self.partner_cut_pct if self.apply_cut else 0.0
+
+
+@dataclass(frozen=True, eq=False)
+class ExposureView(FrameView):
+    """What :func:`exposure_figure` draws: the teaching model for one base year, and the choices behind it.
+
+    ``frame`` has the columns :data:`VIEW_COLUMNS`, one row per indicator (empty when the base year has no data).
+    ``first_year`` and ``last_year`` are the base years the model has data for (None without any). The partner's
+    shares of exports and imports used (0-1), the base year's GDP and the parts of the export change (million US$)
+    are NaN when the base year has no data.
+    """
+
+    frame: pd.DataFrame
+    base_year: int
+    scenario: Scenario
+    first_year: int | None
+    last_year: int | None
+    export_share: float = math.nan
+    import_share: float = math.nan
+    gdp: float = math.nan
+    oil_effect: float = math.nan
+    partner_export_effect: float = math.nan
+    partner_import_effect: float = math.nan
+
+
+def exposure_view(inputs: pd.DataFrame, base_year: int, oil_change_pct: float = -30.0, elasticity: float = 0.6,
+                  partner: str = "Russia", partner_cut_pct: float = 25.0, apply_cut: bool = True) -> ExposureView:
+    """The teaching model for one base year, as an :class:`ExposureView`.
+
+    ``inputs`` is :func:`betweenpowers.measures.exposure.model_inputs`. The view's ``frame`` has columns label,
+    unit, base, scenario, change and one row per indicator: values in million US$ (exports, imports, trade balance)
+    or per cent of base-year GDP; ``change`` = scenario - base. With ``apply_cut`` false the partner cut is left out
+    (as if it were 0%). A base year without data gives an empty frame with these columns. The view also records the
+    :class:`Scenario`, the partner's shares used (0-1) and the parts of the export change. Impossible shock values
+    raise ``ValueError`` with a plain message; so does an unknown partner.
     """
     if partner not in MODEL_PARTNERS:
         raise ValueError(f"partner must be one of {list(MODEL_PARTNERS)}, not {partner!r}")
@@ -113,67 +141,60 @@ def exposure_view(inputs: pd.DataFrame, base_year: int, oil_change_pct: float = 
         raise ValueError(f"base_year must be a whole number such as 2019, not {base_year!r}") from None
     # Check the shock values first (on a unit base year), so bad input gets a plain message, data or not.
     shock_scenario({"exports": 1.0, "imports": 1.0, "gdp": 1.0}, oil_change_pct, elasticity, partner_cut_pct)
-    cut = float(partner_cut_pct) if apply_cut else 0.0
-    attrs = {"base_year": year, "oil_change_pct": float(oil_change_pct), "elasticity": float(elasticity),
-             "partner": partner, "partner_cut_pct": float(partner_cut_pct), "apply_cut": bool(apply_cut),
-             "first_year": int(inputs.index.min()) if len(inputs) else None,
-             "last_year": int(inputs.index.max()) if len(inputs) else None}
+    chosen = Scenario(float(oil_change_pct), float(elasticity), partner, float(partner_cut_pct), bool(apply_cut))
+    span = {"first_year": int(inputs.index.min()) if len(inputs) else None,
+            "last_year": int(inputs.index.max()) if len(inputs) else None}
     if year not in inputs.index:
-        empty = pd.DataFrame(columns=VIEW_COLUMNS)
-        empty.attrs = attrs
-        return empty
+        return ExposureView(frame=pd.DataFrame(columns=VIEW_COLUMNS), base_year=year, scenario=chosen, **span)
     row = inputs.loc[year]
     vector = MODEL_PARTNERS[partner]
     s_x, s_m = float(row[f"{vector}_exports_share"]), float(row[f"{vector}_imports_share"])
     base = base_indicators(row)
-    scenario = shock_scenario(row, oil_change_pct, elasticity, cut, s_x, s_m)
+    scenario = shock_scenario(row, oil_change_pct, elasticity, chosen.applied_cut_pct, s_x, s_m)
     keys = list(INDICATORS)
-    view = pd.DataFrame({
+    frame = pd.DataFrame({
         "label": [INDICATOR_LABELS[k] for k in keys],
         "unit": [INDICATORS[k] for k in keys],
         "base": base[keys].to_numpy(),
         "scenario": scenario[keys].to_numpy(),
     }, index=pd.Index(keys, name="indicator"))
-    view["change"] = view["scenario"] - view["base"]
-    attrs.update({"export_share": s_x, "import_share": s_m, "gdp": float(row["gdp"]),
-                  "oil_effect": float(scenario["oil_effect"]),
-                  "partner_export_effect": float(scenario["partner_export_effect"]),
-                  "partner_import_effect": float(scenario["partner_import_effect"])})
-    view.attrs = attrs
-    return view
+    frame["change"] = frame["scenario"] - frame["base"]
+    return ExposureView(frame=frame, base_year=year, scenario=chosen, **span, export_share=s_x, import_share=s_m,
+                        gdp=float(row["gdp"]), oil_effect=float(scenario["oil_effect"]),
+                        partner_export_effect=float(scenario["partner_export_effect"]),
+                        partner_import_effect=float(scenario["partner_import_effect"]))
 
 
-def scenario_label(attrs: dict) -> str:
+def scenario_label(scenario: Scenario) -> str:
     """The scenario in words, e.g. 'oil price -30%, elasticity 0.6; Russia cuts its trade by 25%'."""
-    oil = f"oil price {_fmt_signed(attrs['oil_change_pct'], 0)}%, elasticity {attrs['elasticity']:.1f}"
-    if attrs["apply_cut"]:
-        return f"{oil}; {attrs['partner']} cuts its trade by {attrs['partner_cut_pct']:.0f}%"
+    oil = f"oil price {_fmt_signed(scenario.oil_change_pct, 0)}%, elasticity {scenario.elasticity:.1f}"
+    if scenario.apply_cut:
+        return f"{oil}; {scenario.partner} cuts its trade by {scenario.partner_cut_pct:.0f}%"
     return f"{oil}; no partner cut"
 
 
-def describe_shares(attrs: dict) -> str:
+def describe_shares(view: ExposureView) -> str:
     """The partner's base-year shares used by the model, in words (or that no cut is applied)."""
-    if not attrs.get("apply_cut"):
+    if not view.scenario.apply_cut:
         return "partner cut switched off"
-    return (f"{attrs['partner']} took {attrs['export_share'] * 100:.1f}% of exports and supplied "
-            f"{attrs['import_share'] * 100:.1f}% of imports")
+    return (f"{view.scenario.partner} took {view.export_share * 100:.1f}% of exports and supplied "
+            f"{view.import_share * 100:.1f}% of imports")
 
 
-def describe_exposure(view: pd.DataFrame) -> str:
+def describe_exposure(view: ExposureView) -> str:
     """Alt text for the teaching-model chart: base year and scenario values of every indicator, in words."""
-    meta = view.attrs
-    year = meta.get("base_year")
-    if view.empty:
+    year = view.base_year
+    if view.frame.empty:
         return f"Empty chart: no base-year data for {year}."
     parts = []
-    for key, row in view.iterrows():
+    for key, row in view.frame.iterrows():
         if INDICATORS[key] == "million US$":
             parts.append(f"{row['label']} {row['base'] / 1000:.1f} to {row['scenario'] / 1000:.1f} bn US$")
         else:
             parts.append(f"{row['label']} {row['base']:.1f}% to {row['scenario']:.1f}%")
-    shares = f" ({describe_shares(meta)} in {year})" if meta.get("apply_cut") else ""
+    shares = f" ({describe_shares(view)} in {year})" if view.scenario.apply_cut else ""
     return (f"Grouped bar chart from a teaching model, not a forecast. Base year {year} against a scenario with "
-            f"{scenario_label(meta)}{shares}: " + "; ".join(parts) + ". Ratios are to base-year GDP.")
+            f"{scenario_label(view.scenario)}{shares}: " + "; ".join(parts) + ". Ratios are to base-year GDP.")
 
 
 def _bar_labels(ax: Axes, bars, values, fmt: str) -> None:
@@ -184,21 +205,20 @@ def _bar_labels(ax: Axes, bars, values, fmt: str) -> None:
                     va="bottom" if height >= 0 else "top", fontsize=8)
 
 
-def exposure_figure(view: pd.DataFrame) -> AltFigure | str:
+def exposure_figure(view: ExposureView) -> AltFigure | str:
     """Two panels of paired bars (base year, scenario): values in billion US$, and shares of base-year GDP."""
-    meta = view.attrs
-    if view.empty:
-        first, last = meta.get("first_year"), meta.get("last_year")
-        return (f"No base-year data for {meta.get('base_year')}: the model needs trade by partner (IMF DOTS) and "
+    if view.frame.empty:
+        first, last = view.first_year, view.last_year
+        return (f"No base-year data for {view.base_year}: the model needs trade by partner (IMF DOTS) and "
                 f"GDP, available for {first}-{last}. Choose a base year in that range.")
     fig, (left, right) = new_panels(1, 2, 9.5, 4.8)
     base_style, scenario_style = style_for(_STYLE_KEYS["base"]), style_for(_STYLE_KEYS["scenario"])
-    year = meta["base_year"]
+    year = view.base_year
     panels = [(left, ["exports", "imports", "trade_balance"], 1000, "{:.1f}", "Billion US$"),
               (right, ["exports_to_gdp_pct", "balance_to_gdp_pct"], 1, "{:.1f}%", "Per cent of base-year GDP")]
     width = 0.38
     for ax, keys, divisor, fmt, ylabel in panels:
-        rows = view.loc[keys]
+        rows = view.frame.loc[keys]
         positions = list(range(len(keys)))
         base_bars = ax.bar([p - width / 2 for p in positions], rows["base"] / divisor, width,
                            label=f"Base year {year} (data)", color=base_style.color, edgecolor="#333333",
@@ -218,9 +238,10 @@ def exposure_figure(view: pd.DataFrame) -> AltFigure | str:
     left.set_title("Values", loc="left", fontsize=10)
     right.set_title("Against the base year's GDP", loc="left", fontsize=10)
     right.legend(frameon=False, fontsize=8.5, loc="upper right")
-    return _finish_panels(fig, [], title=f"Teaching model, not a forecast: two shocks to Kazakhstan's {year} trade",
-                          source=MODEL_SOURCE, alt=describe_exposure(view),
-                          note=f"Scenario: {scenario_label(meta)}. Base year {year}: {describe_shares(meta)}.")
+    return finish_panels(fig, [], title=f"Teaching model, not a forecast: two shocks to Kazakhstan's {year} trade",
+                         source=source_line(*ANNUAL_TABLES, sources=("imf_dots", "wdi"), note=MODEL_NOTE),
+                         alt=describe_exposure(view),
+                         note=f"Scenario: {scenario_label(view.scenario)}. Base year {year}: {describe_shares(view)}.")
 
 
 def exposure_explorer(trade: pd.DataFrame, macro: pd.DataFrame) -> widgets.VBox:
@@ -258,12 +279,6 @@ def exposure_explorer(trade: pd.DataFrame, macro: pd.DataFrame) -> widgets.VBox:
 
 
 # -- Static figures of the lesson ------------------------------------------------------------------------------
-def oil_slump_years(brent: pd.Series, threshold_pct: float = OIL_SLUMP_PCT) -> list[int]:
-    """Years in which the yearly Brent price fell by more than ``threshold_pct`` per cent from the year before."""
-    change = brent.dropna().pct_change() * 100
-    return [int(year) for year, value in change.items() if value < -threshold_pct]
-
-
 def _shade(axes: list[Axes], years: list[int]) -> None:
     for ax in axes:
         for year in years:
@@ -336,8 +351,8 @@ def annual_exposure_figure(annual: pd.DataFrame) -> AltFigure | str:
            f"{_range_text(annual['imports_dots_usd_mn'], '', 1000, 1)}; BNS: "
            f"{_range_text(annual['imports_bns_usd_mn'], '', 1000, 1)}. Oil slumps (Brent down more than "
            f"{OIL_SLUMP_PCT:.0f}%) shaded: {', '.join(str(y) for y in slumps) or 'none'}.")
-    return _finish_panels(fig, [top, middle, bottom], title="Oil price, GDP and trade: Kazakhstan by year",
-                          source=ANNUAL_SOURCE, alt=alt)
+    return finish_panels(fig, [top, middle, bottom], title="Oil price, GDP and trade: Kazakhstan by year",
+                         source=source_line(*ANNUAL_TABLES, note="Own calculation."), alt=alt)
 
 
 def change_scatter_figure(changes: pd.DataFrame, label_above_pct: float = OIL_SLUMP_PCT) -> AltFigure | str:
@@ -382,9 +397,9 @@ def change_scatter_figure(changes: pd.DataFrame, label_above_pct: float = OIL_SL
            f"{label_above_pct:.0f}%: " + ", ".join(
                f"{int(y)} (oil {r.oil_change_pct:+.0f}%, exports {r.exports_change_pct:+.0f}%)"
                for y, r in data[data["oil_change_pct"].abs() > label_above_pct].iterrows()) + ".")
-    return _finish_panels(fig, [ax], title="When oil moves, do exports follow? Yearly changes", source=(
-        "Sources: US EIA (Brent); IMF DOTS (Kazakh-reported exports); Bureau of National Statistics of Kazakhstan "
-        "(exports). Own calculation."), alt=alt)
+    return finish_panels(fig, [ax], title="When oil moves, do exports follow? Yearly changes",
+                         source=source_line(*ANNUAL_TABLES, sources=("imf_dots", "eia", "bns"),
+                                            note="Own calculation."), alt=alt)
 
 
 def monthly_index_figure(indexed: pd.DataFrame, preliminary_from: str = "2026-01") -> AltFigure | str:
@@ -421,8 +436,8 @@ def monthly_index_figure(indexed: pd.DataFrame, preliminary_from: str = "2026-01
     ax.set_ylabel("Index, 2019 average = 100")
     alt = (f"Line chart of monthly series rebased to 100 = the 2019 average, {months.min()} to {months.max()}: "
            + "; ".join(parts) + ".")
-    return _finish_panels(fig, [ax], title="Oil price and Kazakhstan's exports, month by month", source=MONTHLY_SOURCE,
-                          alt=alt)
+    return finish_panels(fig, [ax], title="Oil price and Kazakhstan's exports, month by month",
+                         source=source_line("macro_monthly", note=MONTHLY_NOTE), alt=alt)
 
 
 def openness_figure(openness: pd.DataFrame) -> AltFigure | str:
@@ -445,6 +460,6 @@ def openness_figure(openness: pd.DataFrame) -> AltFigure | str:
     ax.set_xlabel("Year")
     ax.set_ylabel("Merchandise exports, % of GDP")
     alt = "Line chart of Kazakhstan's merchandise exports as a share of GDP, in per cent. " + "; ".join(parts) + "."
-    return _finish_panels(fig, [ax], title="How much of the economy is exported? Merchandise exports / GDP",
-                          source=("Sources: IMF DOTS and Bureau of National Statistics of Kazakhstan (exports); "
-                                  "World Bank WDI and IMF WEO (GDP, current US$). Own calculation."), alt=alt)
+    return finish_panels(fig, [ax], title="How much of the economy is exported? Merchandise exports / GDP",
+                         source=source_line(*ANNUAL_TABLES, sources=("imf_dots", "wdi", "weo", "bns"),
+                                            note="Own calculation."), alt=alt)

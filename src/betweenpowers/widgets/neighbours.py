@@ -5,7 +5,8 @@ Caucasus, Turkey) on one of four indicators (:data:`INDICATORS`) over a range of
 
 * :func:`neighbour_tables` computes every indicator for every region once (from ``trade_dots``,
   ``unga_agreement_yearly`` and ``diplomatic_events``);
-* :func:`neighbours_view` (pure, tested over its whole grid) picks the ticked regions, one indicator and the years;
+* :func:`neighbours_view` (pure, tested over its whole grid) picks the ticked regions, one indicator and the years,
+  and returns a :class:`NeighboursView`;
 * :func:`neighbours_figure` draws it (lines, or grouped bars for event counts), or returns a message when there is
   nothing to draw;
 * :func:`neighbours_explorer` wires one checkbox per region (the first controls), an indicator dropdown and a year
@@ -20,12 +21,13 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
+from betweenpowers.data import source_line
 from betweenpowers.measures.events import VECTOR_LABELS, VECTORS, event_timestamps
 from betweenpowers.measures.neighbours import (
     REGION_STYLE_KEYS,
@@ -35,11 +37,11 @@ from betweenpowers.measures.neighbours import (
     group_trade,
     median_agreement,
 )
+from betweenpowers.measures.votes import RULE_LABELS
 from betweenpowers.plots import AltFigure, finish, new_figure, style_for
-from betweenpowers.widgets.agreement import AGREEMENT_SOURCE, RULE_LABELS
-from betweenpowers.widgets.common import explorer_box, show_in
-from betweenpowers.widgets.events import EVENTS_SOURCE
-from betweenpowers.widgets.trade import TRADE_SOURCE
+from betweenpowers.widgets.agreement import votes_source
+from betweenpowers.widgets.common import FrameView, explorer_box, show_in
+from betweenpowers.widgets.events import COUNT_SOURCE_NOTE, SOURCE_NOTE
 
 #: Indicator key -> label shown to students.
 INDICATORS: dict[str, str] = {
@@ -85,6 +87,23 @@ class NeighbourTables:
         return getattr(self, indicator)
 
 
+@dataclass(frozen=True, eq=False)
+class NeighboursView(FrameView):
+    """What :func:`neighbours_figure` draws: one indicator for the chosen regions by year, and the choices behind it.
+
+    ``frame`` has index year and one column per chosen region (and :data:`BASELINE` for ``"agreement"``);
+    ``indicator``, ``years`` (inclusive, in order) and ``regions`` are the choices of :func:`neighbours_view`.
+    ``incomplete`` (``"agreement"`` only) gives, for each region, the years whose mean rests on fewer of its
+    countries than it has (a country absent from every roll call that year).
+    """
+
+    frame: pd.DataFrame
+    indicator: str
+    years: tuple[int, int]
+    regions: list[str]
+    incomplete: dict[str, list[int]] = field(default_factory=dict)
+
+
 def _check_indicator(indicator: str) -> None:
     if indicator not in INDICATORS:
         raise ValueError(f"indicator must be one of {tuple(INDICATORS)}, not {indicator!r}")
@@ -118,37 +137,35 @@ def coverage(tables: NeighbourTables, indicator: str) -> tuple[int, int]:
 
 
 def neighbours_view(tables: NeighbourTables, regions: Sequence[str], indicator: str = "trade_share",
-                    years: tuple[int, int] = DEFAULT_YEARS) -> pd.DataFrame:
-    """One indicator for the chosen regions, by year: index year, one column per region (in the order of
-    :data:`~betweenpowers.measures.neighbours.REGIONS`).
+                    years: tuple[int, int] = DEFAULT_YEARS) -> NeighboursView:
+    """One indicator for the chosen regions, by year, as a :class:`NeighboursView`.
 
-    ``regions`` are region labels (unknown labels are ignored); ``indicator`` a key of :data:`INDICATORS`;
-    ``years`` is inclusive, in either order. For ``"agreement"`` a last column, :data:`BASELINE`, holds the median
-    UN member's agreement with Kazakhstan. No region gives an empty frame without columns; years without data give
-    an empty frame with the region columns. ``attrs`` records the indicator, the years asked for, the regions and,
-    for ``"agreement"``, ``incomplete``: for each region the years whose mean rests on fewer of its countries than
-    it has (a country absent from every roll call that year).
+    The view's ``frame`` has index year and one column per region (in the order of
+    :data:`~betweenpowers.measures.neighbours.REGIONS`). ``regions`` are region labels (unknown labels are
+    ignored); ``indicator`` a key of :data:`INDICATORS`; ``years`` is inclusive, in either order. For
+    ``"agreement"`` a last column, :data:`BASELINE`, holds the median UN member's agreement with Kazakhstan, and
+    the view's ``incomplete`` flags the years whose mean rests on fewer countries. No region gives an empty frame
+    without columns; years without data give an empty frame with the region columns.
     """
     _check_indicator(indicator)
     first, last = sorted((int(years[0]), int(years[1])))
     chosen = _regions(regions)
-    attrs = {"indicator": indicator, "years": (first, last), "regions": chosen, "incomplete": {}}
     if not chosen:
-        view = pd.DataFrame(index=pd.Index([], name="year", dtype=int))
-        view.attrs = attrs
-        return view
-    frame = tables.frame(indicator)
-    in_years = (frame.index >= first) & (frame.index <= last)
-    view = frame.loc[in_years, chosen].copy()
+        empty = pd.DataFrame(index=pd.Index([], name="year", dtype=int))
+        return NeighboursView(frame=empty, indicator=indicator, years=(first, last), regions=chosen)
+    table = tables.frame(indicator)
+    in_years = (table.index >= first) & (table.index <= last)
+    frame = table.loc[in_years, chosen].copy()
+    incomplete: dict[str, list[int]] = {}
     if indicator == "agreement":
-        view[BASELINE] = tables.baseline.loc[in_years].to_numpy()
+        frame[BASELINE] = tables.baseline.loc[in_years].to_numpy()
         countries = tables.agreement_countries.loc[in_years]
-        attrs["incomplete"] = {label: [int(y) for y in countries.index[countries[label] < len(REGIONS[label])]]
-                               for label in chosen}
-    view.index = view.index.astype(int)
-    view.index.name = "year"
-    view.attrs = attrs
-    return view
+        incomplete = {label: [int(y) for y in countries.index[countries[label] < len(REGIONS[label])]]
+                      for label in chosen}
+    frame.index = frame.index.astype(int)
+    frame.index.name = "year"
+    return NeighboursView(frame=frame, indicator=indicator, years=(first, last), regions=chosen,
+                          incomplete=incomplete)
 
 
 def _region_columns(view: pd.DataFrame) -> list[str]:
@@ -165,18 +182,18 @@ def _number(value: float, indicator: str) -> str:
     return f"{int(value)}"
 
 
-def describe_neighbours(view: pd.DataFrame) -> str:
+def describe_neighbours(view: NeighboursView) -> str:
     """Alt text for :func:`neighbours_figure`: what is drawn, the years and each region's range, in words."""
-    indicator = view.attrs.get("indicator", "trade_share")
-    columns = _region_columns(view)
+    indicator, frame = view.indicator, view.frame
+    columns = _region_columns(frame)
     if not columns:
         return "Empty chart: no region chosen."
-    if view.empty:
+    if frame.empty:
         return "Empty chart: no data in the years chosen."
-    years = f"{int(view.index.min())} to {int(view.index.max())}"
+    years = f"{int(frame.index.min())} to {int(frame.index.max())}"
     parts = []
-    for column in [*columns, *([BASELINE] if BASELINE in view.columns else [])]:
-        series = view[column].dropna()
+    for column in [*columns, *([BASELINE] if BASELINE in frame.columns else [])]:
+        series = frame[column].dropna()
         if series.empty:
             continue
         if indicator == "events" and series.sum() == 0:
@@ -199,7 +216,7 @@ def describe_neighbours(view: pd.DataFrame) -> str:
         "events": "the number of events in the course's events table that involve each region, per year",
     }[indicator]
     text = f"{kind} of {what}, {years}. " + "; ".join(parts) + "."
-    incomplete = {k: v for k, v in view.attrs.get("incomplete", {}).items() if v}
+    incomplete = {k: v for k, v in view.incomplete.items() if v}
     if incomplete:
         text += " Hollow markers: years whose mean rests on fewer countries (" + "; ".join(
             f"{k} {', '.join(str(y) for y in v)}" for k, v in incomplete.items()) + ")."
@@ -235,8 +252,7 @@ def _events_bars(ax, view: pd.DataFrame, columns: list[str]) -> None:
             transform=ax.transAxes, ha="left", va="top", fontsize=8, color="#444444")
 
 
-def _lines(ax, view: pd.DataFrame, columns: list[str]) -> None:
-    incomplete = view.attrs.get("incomplete", {})
+def _lines(ax, view: pd.DataFrame, columns: list[str], incomplete: dict[str, list[int]]) -> None:
     for column in columns:
         style = style_for(REGION_STYLE_KEYS[column])
         ax.plot(view.index, view[column], label=column, color=style.color, marker=style.marker, markersize=5,
@@ -253,48 +269,57 @@ def _lines(ax, view: pd.DataFrame, columns: list[str]) -> None:
                 linewidth=1.4)
 
 
-def neighbours_figure(view: pd.DataFrame, tables: NeighbourTables | None = None) -> AltFigure | str:
+def _source(view: NeighboursView) -> str:
+    """The source line of an indicator's figure, from the table (and, for votes, the sources) it is computed from."""
+    indicator = view.indicator
+    if indicator == "agreement":
+        return votes_source(view.frame.index)
+    if indicator == "events":
+        return source_line("diplomatic_events", note=COUNT_SOURCE_NOTE)
+    return source_line("trade_dots", note="Own calculation.")
+
+
+def neighbours_figure(view: NeighboursView, tables: NeighbourTables | None = None) -> AltFigure | str:
     """Lines (trade, agreement) or grouped bars (events) of a :func:`neighbours_view`, or a message.
 
     ``tables`` is only used to word the message when the chosen years hold no data.
     """
-    columns = _region_columns(view)
-    indicator = view.attrs.get("indicator", "trade_share")
+    indicator, frame = view.indicator, view.frame
+    columns = _region_columns(frame)
     if not columns:
         return _NO_REGION
-    if view.empty or view[columns].isna().all().all():
-        years = view.attrs.get("years", DEFAULT_YEARS)
+    if frame.empty or frame[columns].isna().all().all():
+        years = view.years
         if tables is not None:
             return no_data_message(tables, indicator, years)
         return f"No data for '{INDICATORS[indicator]}' in {years[0]}-{years[1]}. Choose other years."
     fig, ax = new_figure(8.5, 4.8)
     if indicator == "events":
-        _events_bars(ax, view, columns)
+        _events_bars(ax, frame, columns)
     else:
-        _lines(ax, view, columns)
+        _lines(ax, frame, columns, view.incomplete)
     ax.xaxis.get_major_locator().set_params(integer=True)
     if indicator == "agreement":
-        low = float(np.nanmin(view.to_numpy(dtype=float)))
+        low = float(np.nanmin(frame.to_numpy(dtype=float)))
         ax.set_ylim(0.5 if low >= 0.5 else 0, 1.01)
         if low >= 0.5:
             ax.text(0.99, 0.02, "The axis starts at 0.5.", transform=ax.transAxes, ha="right", va="bottom",
                     fontsize=8, color="#444444")
     elif indicator == "trade_share":
-        ax.set_ylim(0, max(float(np.nanmax(view[columns].to_numpy())) * 1.25, 1))
+        ax.set_ylim(0, max(float(np.nanmax(frame[columns].to_numpy())) * 1.25, 1))
     elif indicator == "trade_value":
-        ax.set_ylim(0, max(float(np.nanmax(view[columns].to_numpy())) * 1.25, 10))
+        ax.set_ylim(0, max(float(np.nanmax(frame[columns].to_numpy())) * 1.25, 10))
     titles = {
         "trade_share": ("What share of Kazakhstan's trade is with its neighbours?",
-                        "Share of Kazakhstan's total trade, % (Kazakh-reported)", TRADE_SOURCE),
+                        "Share of Kazakhstan's total trade, % (Kazakh-reported)"),
         "trade_value": ("How much does Kazakhstan trade with its neighbours?",
-                        "Total trade (exports + imports), million US$", TRADE_SOURCE),
+                        "Total trade (exports + imports), million US$"),
         "agreement": ("How often do the neighbours vote with Kazakhstan at the UN?",
-                      f"Agreement with Kazakhstan (0-1), {RULE_LABELS['half']}", AGREEMENT_SOURCE),
-        "events": ("How many events in the table involve each region?",
-                   "Events per year (count)", EVENTS_SOURCE),
+                      f"Agreement with Kazakhstan (0-1), {RULE_LABELS['half']}"),
+        "events": ("How many events in the table involve each region?", "Events per year (count)"),
     }
-    title, ylabel, source = titles[indicator]
-    return finish(fig, ax, title=title, xlabel="Year", ylabel=ylabel, source=source,
+    title, ylabel = titles[indicator]
+    return finish(fig, ax, title=title, xlabel="Year", ylabel=ylabel, source=_source(view),
                   alt=describe_neighbours(view))
 
 
@@ -391,8 +416,7 @@ def partner_trade_figure(dots: pd.DataFrame, pages: pd.DataFrame, partner: str, 
         title=f"Kazakhstan's trade with {partner}: two IMF views, then page figures",
         xlabel="Year",
         ylabel=f"Total trade, {unit}",
-        source="Sources: IMF DOTS (to 2020); figures read on web pages, each row citing its URL "
-               "(table trade_page_figures). Own calculation.",
+        source=source_line("trade_dots", "trade_page_figures", note="Own calculation."),
         alt=alt,
     )
 
@@ -433,7 +457,7 @@ def transit_share_figure(shares_pct: pd.DataFrame) -> AltFigure | str:
         title="Trade with the Middle Corridor partners west of the Caspian",
         xlabel="Year",
         ylabel="Share of Kazakhstan's total trade, %",
-        source=TRADE_SOURCE,
+        source=source_line("trade_dots", note="Own calculation."),
         alt=f"Line chart of the share of Kazakhstan's total trade with its Middle Corridor partners, {years}, in "
             "per cent. " + "; ".join(parts) + ".",
     )
@@ -477,7 +501,7 @@ def corridor_figure(corridor: pd.DataFrame) -> AltFigure | str:
         title=f"Pipelines and routes in the events table, {first}-{last}",
         xlabel="Date of the event (year)",
         ylabel="Main vector",
-        source=EVENTS_SOURCE,
+        source=source_line("diplomatic_events", note=SOURCE_NOTE),
         alt=(f"Timeline of the {len(rows)} corridor and connectivity events in the events table, {first} to {last}, "
              f"one row per vector, filled markers for agenda-setting and hollow for balancing. {per_vector}."),
     )

@@ -13,19 +13,18 @@ from collections.abc import Mapping
 import ipywidgets as widgets
 import pandas as pd
 
+from betweenpowers.data import source_line
 from betweenpowers.measures.arms import ARMS_GROUPS
 from betweenpowers.measures.scorecard import (
     DIMENSION_LABELS,
+    DIMENSION_TABLES,
     DIMENSIONS,
     INVESTMENT_BASES,
     POLE_LABELS,
     POLES,
-    arms_split,
     balance_index,
     composite_shares,
-    investment_split,
-    trade_split,
-    votes_split,
+    scorecard_splits,
 )
 from betweenpowers.plots import AltFigure, finish, new_figure, style_for
 from betweenpowers.vectors import TRADE_VECTOR_LABELS
@@ -41,63 +40,8 @@ SCORECARD_COLUMNS: tuple[str, ...] = (*POLES, "weight", "balance")
 NO_WEIGHT_MESSAGE = ("Every dimension in the scorecard has weight zero, so there is nothing to combine. "
                      "Give at least one dimension a weight above zero.")
 
-_SOURCES: dict[str, str] = {
-    "trade": "IMF DOTS",
-    "votes": "UNGA votes (Voeten et al.; UN Digital Library)",
-    "arms": "SIPRI",
-    "investment": "FDI figures on web pages (NBK cited)",
-}
-
-ARMS_SOURCE = "Source: SIPRI Arms Transfers Database, TIV tables generated 28 July 2022. Own calculation."
-FDI_QUARTERLY_SOURCE = "Source: National Bank of Kazakhstan, balance of payments (BPM6), net FDI inflow by quarter."
-
 
 # -- the scorecard ---------------------------------------------------------------------------------------------
-def scorecard_splits(
-    trade: pd.DataFrame,
-    agreement: pd.DataFrame,
-    arms: pd.DataFrame,
-    fdi: pd.DataFrame,
-    trade_year: int = 2020,
-    vote_years: tuple[int, int] = (2012, 2021),
-    arms_years: tuple[int, int] = (2012, 2021),
-    investment_basis: str = "stock_mid2021",
-) -> pd.DataFrame:
-    """Russia / China / West split of each dimension: index :data:`DIMENSIONS`; columns poles, coverage, basis, label.
-
-    ``coverage`` is the share of the dimension that the three poles hold (NaN for votes, where it has no meaning);
-    ``basis`` says in words what the split is built from, and ``label`` is a short name for a chart axis. A dimension
-    without data (for example an arms period with no delivery) gets NaN shares; the composite leaves it out.
-    """
-    first_v, last_v = sorted((int(vote_years[0]), int(vote_years[1])))
-    first_a, last_a = sorted((int(arms_years[0]), int(arms_years[1])))
-    rows = {}
-    try:
-        shares, coverage = trade_split(trade, int(trade_year))
-    except ValueError:
-        shares, coverage = pd.Series(float("nan"), index=list(POLES)), float("nan")
-    rows["trade"] = (shares, coverage, f"Trade {int(trade_year)}: exports + imports, IMF DOTS (reported)",
-                     f"Trade {int(trade_year)}")
-    try:
-        shares = votes_split(agreement, (first_v, last_v))
-    except ValueError:
-        shares = pd.Series(float("nan"), index=list(POLES))
-    rows["votes"] = (shares, float("nan"),
-                     f"UN votes {first_v}-{last_v}: mean agreement with RUS / CHN / USA, normalised",
-                     f"UN votes {first_v}-{last_v}")
-    shares, coverage = arms_split(arms, (first_a, last_a))
-    rows["arms"] = (shares, coverage, f"Arms {first_a}-{last_a}: SIPRI TIV delivered", f"Arms {first_a}-{last_a}")
-    shares, coverage = investment_split(fdi, investment_basis)
-    spec = INVESTMENT_BASES[investment_basis]
-    rows["investment"] = (shares, coverage, spec["label"], f"Investment: {spec['short']}")
-    table = pd.DataFrame({d: {**rows[d][0].to_dict(), "coverage": rows[d][1], "basis": rows[d][2], "label": rows[d][3]}
-                          for d in DIMENSIONS}).T
-    table.index.name = "dimension"
-    for column in (*POLES, "coverage"):
-        table[column] = table[column].astype(float)
-    return table
-
-
 def scorecard_view(splits: pd.DataFrame, weights: Mapping[str, float], include_investment: bool = True
                    ) -> pd.DataFrame:
     """Rows of the dimensions that count, then a ``composite`` row: columns poles, weight (share), balance.
@@ -192,7 +136,7 @@ def scorecard_figure(view: pd.DataFrame, splits: pd.DataFrame) -> AltFigure | st
     fig.legend([h for h, _ in handles], [text for _, text in handles], loc="outside upper right", ncols=3,
                frameon=False)
     used = [d for d in view.index if d != "composite"]
-    source = "Source: " + "; ".join(_SOURCES[d] for d in used) + ". Own calculation."
+    source = source_line(*(DIMENSION_TABLES[d] for d in used), note="Own calculation.")
     comp = view.loc["composite"]
     figure = finish(
         fig, ax,
@@ -294,7 +238,7 @@ def arms_figure(wide: pd.DataFrame) -> AltFigure | str:
         title=f"Who delivered major arms to Kazakhstan, {first}-{last}?",
         xlabel="Year of delivery",
         ylabel="SIPRI trend-indicator value (TIV, millions; not US$)",
-        source=ARMS_SOURCE,
+        source=source_line("arms_transfers_sipri", note="Own calculation."),
         alt=describe_arms(wide),
     )
 
@@ -332,6 +276,6 @@ def fdi_quarterly_figure(table: pd.DataFrame) -> AltFigure | str:
         title="Net FDI inflow into Kazakhstan, by quarter",
         xlabel="Date label as published (whether it marks a quarter's start or end is not documented)",
         ylabel="Net FDI inflow (million US$)",
-        source=FDI_QUARTERLY_SOURCE,
+        source=source_line("fdi_net_inflow_quarterly", note=""),
         alt=describe_fdi_quarterly(rows),
     )

@@ -2,20 +2,22 @@
 
 The explorer (:func:`trade_explorer`) redraws a bar chart of the largest partners in one year for a flow
 (exports, imports or both), a data view (Kazakhstan's own statistics or its partners') and a definition (the EU
-as one bloc or as 27 member states). Its pure part, :func:`trade_view`, is unit-tested over every combination.
+as one bloc or as 27 member states). Its pure part, :func:`trade_view`, is unit-tested over every combination; it
+returns a :class:`TradeView`, the partners with the choices behind them, which :func:`trade_figure` draws.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import ipywidgets as widgets
 import pandas as pd
 
+from betweenpowers.data import source_line
 from betweenpowers.measures.trade import FLOWS, VIEWS, partner_shares
 from betweenpowers.plots import AltFigure, finish, new_figure, style_for
 from betweenpowers.vectors import TRADE_VECTOR_LABELS
-from betweenpowers.widgets.common import explorer_box, show_in
-
-TRADE_SOURCE = "Source: IMF Direction of Trade Statistics (DOTS), annual, vintage of early 2022. Own calculation."
+from betweenpowers.widgets.common import FrameView, explorer_box, show_in
 
 FLOW_LABELS: dict[str, str] = {
     "total": "total trade (exports + imports)",
@@ -41,6 +43,24 @@ _HATCHES: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True, eq=False)
+class TradeView(FrameView):
+    """What :func:`trade_figure` draws: Kazakhstan's largest partners in one year, and the choices behind them.
+
+    ``frame`` has the columns :data:`VIEW_COLUMNS`, largest partner first. ``year``, ``flow``, ``view`` and
+    ``eu_as_bloc`` are the choices of :func:`trade_view`; ``n_partners`` is the number of partners with trade that
+    year and ``allocated_pct`` their combined share (below 100 where some trade is not allocated to any country).
+    """
+
+    frame: pd.DataFrame
+    year: int
+    flow: str
+    view: str
+    eu_as_bloc: bool
+    n_partners: int
+    allocated_pct: float
+
+
 def _check_choice(value: str, allowed: tuple[str, ...], name: str) -> None:
     if value not in allowed:
         raise ValueError(f"{name} must be one of {allowed}, not {value!r}")
@@ -54,14 +74,14 @@ def _as_year(year: object) -> int:
 
 
 def trade_view(table: pd.DataFrame, year: int, flow: str = "total", view: str = "reported",
-               eu_as_bloc: bool = True, top: int = 10) -> pd.DataFrame:
-    """Kazakhstan's ``top`` largest partners in ``year``: columns label, vector, value_usd_mn, share_pct.
+               eu_as_bloc: bool = True, top: int = 10) -> TradeView:
+    """Kazakhstan's ``top`` largest partners in ``year``, as a :class:`TradeView`.
 
-    ``table`` is :func:`betweenpowers.data.load_trade_dots`. ``share_pct`` is the partner's share of Kazakhstan's
-    total with the World (same year, flow and view), in per cent. Rows are sorted largest first. A year without
-    data, or ``top`` below 1, gives an empty frame with these columns. The frame's ``attrs`` record the
-    parameters, the number of partners with trade that year (``n_partners``) and the combined share of all of them
-    (``allocated_pct``: below 100 where some trade is not allocated to any country).
+    ``table`` is :func:`betweenpowers.data.load_trade_dots`. The view's ``frame`` has columns label, vector,
+    value_usd_mn, share_pct: the partner's share of Kazakhstan's total with the World (same year, flow and view), in
+    per cent. Rows are sorted largest first. A year without data, or ``top`` below 1, gives an empty frame with
+    these columns. The view also records the choices, the number of partners with trade that year
+    (``n_partners``) and the combined share of all of them (``allocated_pct``).
     """
     _check_choice(flow, FLOWS, "flow")
     _check_choice(view, VIEWS, "view")
@@ -69,39 +89,35 @@ def trade_view(table: pd.DataFrame, year: int, flow: str = "total", view: str = 
     shares = partner_shares(table, year, view, flow, eu_as_bloc)
     shares = shares[shares["value_usd_mn"] > 0]
     result = shares.head(max(int(top), 0)).assign(share_pct=lambda f: f["share"] * 100)
-    result = result[VIEW_COLUMNS].reset_index(drop=True)
-    result.attrs = {"year": year, "flow": flow, "view": view, "eu_as_bloc": bool(eu_as_bloc),
-                    "n_partners": int(len(shares)), "allocated_pct": float(shares["share"].sum() * 100)}
-    return result
+    return TradeView(frame=result[VIEW_COLUMNS].reset_index(drop=True), year=year, flow=flow, view=view,
+                     eu_as_bloc=bool(eu_as_bloc), n_partners=int(len(shares)),
+                     allocated_pct=float(shares["share"].sum() * 100))
 
 
 def _vector_label(vector: object) -> str:
     return TRADE_VECTOR_LABELS.get(str(vector), str(vector))
 
 
-def describe_trade(view: pd.DataFrame) -> str:
+def describe_trade(view: TradeView) -> str:
     """Alt text for the partner chart: what is shown and every bar's share, in words."""
-    meta = view.attrs
-    year, flow, side = meta.get("year"), meta.get("flow", "total"), meta.get("view", "reported")
-    if view.empty:
+    frame, year = view.frame, view.year
+    if frame.empty:
         return f"Empty chart: no trade data for {year}."
-    eu = "the EU counted as one bloc" if meta.get("eu_as_bloc") else "EU member states counted separately"
-    bars = "; ".join(f"{row.label} {row.share_pct:.1f}%" for row in view.itertuples())
-    return (f"Horizontal bar chart of Kazakhstan's {len(view)} largest partners in {year} by share of its "
-            f"{FLOW_LABELS[flow]}, {VIEW_LABELS[side]}, with {eu}: {bars}. Together they account for "
-            f"{view['share_pct'].sum():.1f}% of the total.")
+    eu = "the EU counted as one bloc" if view.eu_as_bloc else "EU member states counted separately"
+    bars = "; ".join(f"{row.label} {row.share_pct:.1f}%" for row in frame.itertuples())
+    return (f"Horizontal bar chart of Kazakhstan's {len(frame)} largest partners in {year} by share of its "
+            f"{FLOW_LABELS[view.flow]}, {VIEW_LABELS[view.view]}, with {eu}: {bars}. Together they account for "
+            f"{frame['share_pct'].sum():.1f}% of the total.")
 
 
-def trade_figure(view: pd.DataFrame) -> AltFigure | str:
+def trade_figure(view: TradeView) -> AltFigure | str:
     """Horizontal bar chart of a :func:`trade_view`, or a message when there is nothing to draw."""
-    meta = view.attrs
-    year = meta.get("year")
-    if view.empty:
+    frame, year = view.frame, view.year
+    if frame.empty:
         return (f"No trade data for {year}: the IMF series in this course covers 1992-2020. "
                 "Choose a year in that range.")
-    flow, side = meta.get("flow", "total"), meta.get("view", "reported")
     fig, ax = new_figure(8.0, 5.0)
-    ordered = view.iloc[::-1]
+    ordered = frame.iloc[::-1]
     positions = range(len(ordered))
     for position, row in zip(positions, ordered.itertuples()):
         style = style_for(str(row.vector))
@@ -111,19 +127,19 @@ def trade_figure(view: pd.DataFrame) -> AltFigure | str:
     ax.set_yticks(list(positions))
     ax.set_yticklabels([f"{row.label} ({_vector_label(row.vector)})" if row.label != _vector_label(row.vector)
                         else str(row.label) for row in ordered.itertuples()])
-    ax.set_xlim(0, max(float(view["share_pct"].max()) * 1.18, 5))
+    ax.set_xlim(0, max(float(frame["share_pct"].max()) * 1.18, 5))
     ax.grid(axis="y", visible=False)
     if year in YEARS_WITHOUT_RUSSIA:
         ax.text(0.99, 0.02, f"Caution: Russia is missing from the IMF data for {year};\nshares of this year "
                 "are not comparable with later years.", transform=ax.transAxes, ha="right", va="bottom",
                 fontsize=9, style="italic", color="#444444")
-    eu = "EU as one bloc" if meta.get("eu_as_bloc") else "EU by member state"
+    eu = "EU as one bloc" if view.eu_as_bloc else "EU by member state"
     return finish(
         fig, ax,
         title=f"Kazakhstan's top partners, {year}: {eu}",
-        xlabel=f"Share of Kazakhstan's {FLOW_LABELS[flow]}, %, {VIEW_LABELS[side]}",
+        xlabel=f"Share of Kazakhstan's {FLOW_LABELS[view.flow]}, %, {VIEW_LABELS[view.view]}",
         ylabel="Partner (vector)",
-        source=TRADE_SOURCE,
+        source=source_line("trade_dots", note="Own calculation."),
         alt=describe_trade(view),
     )
 
@@ -196,7 +212,7 @@ def vector_share_figure(shares_pct: pd.DataFrame, flow: str = "total", view: str
         title=f"Where does Kazakhstan trade? Share of {FLOW_LABELS[flow]} by vector",
         xlabel="Year",
         ylabel=f"Share of {FLOW_LABELS[flow].split(' (')[0]}, % ({VIEW_SHORT[view]})",
-        source=TRADE_SOURCE,
+        source=source_line("trade_dots", note="Own calculation."),
         alt=describe_lines(labelled, f"the share of Kazakhstan's {FLOW_LABELS[flow]} by vector, "
                            f"{VIEW_LABELS[view]}, in per cent", "%"),
     )
@@ -220,7 +236,7 @@ def balance_figure(indices: pd.DataFrame, view: str = "reported") -> AltFigure |
         title="Balanced between the powers, or concentrated? Total trade",
         xlabel="Year",
         ylabel=f"Index, 0 to 1 ({VIEW_SHORT[view]} trade)",
-        source=TRADE_SOURCE,
+        source=source_line("trade_dots", note="Own calculation."),
         alt=describe_lines(indices, f"two indices of Kazakhstan's total trade, {VIEW_LABELS[view]}, on a scale "
                            "from 0 to 1", "", digits=2),
     )
@@ -254,7 +270,7 @@ def mirror_figure(comparison: pd.DataFrame, year: int, flow: str = "exports") ->
         title=f"Two statistics, one trade: Kazakhstan's {noun} selected partners, {year}",
         xlabel="Billion US$",
         ylabel="Partner",
-        source=TRADE_SOURCE,
+        source=source_line("trade_dots", note="Own calculation."),
         alt=(f"Paired horizontal bar chart of Kazakhstan's {noun} selected partners in {year}, in billion US$, as "
              f"Kazakhstan reported them and as the partners reported them: {pairs}."),
     )
@@ -275,8 +291,7 @@ def benchmark_figure(benchmark: pd.DataFrame, year: int, view: str = "reported")
         title=f"A simple gravity-style benchmark: trade share against economic size, {year}",
         xlabel="Per cent",
         ylabel="Partner",
-        source=(f"Sources: IMF DOTS (trade, {VIEW_LABELS[view]}); World Bank WDI (GDP, current US$). "
-                "Own calculation."),
+        source=source_line("trade_dots", "world_gdp_population", note=f"Own calculation; trade {VIEW_SHORT[view]}."),
         alt=(f"Paired horizontal bar chart for {year}: each partner's share of Kazakhstan's total trade next to its "
              f"share of world GDP, in per cent. {pairs}."),
     )

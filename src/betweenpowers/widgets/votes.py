@@ -23,16 +23,14 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
+from betweenpowers.data import source_line
 from betweenpowers.measures.ideal_points import VINTAGES, ideal_points
 from betweenpowers.measures.issues import ISSUE_LABELS, LAST_CODED_YEAR
-from betweenpowers.measures.votes import AGREEMENT_RULES
+from betweenpowers.measures.votes import AGREEMENT_RULES, RULE_LABELS
 from betweenpowers.plots import AltFigure, finish, new_figure, style_for
-from betweenpowers.vectors import country_name
-from betweenpowers.widgets.agreement import RULE_LABELS
+from betweenpowers.vectors import GREAT_POWERS, country_name
+from betweenpowers.widgets.agreement import votes_source
 from betweenpowers.widgets.common import explorer_box, show_in
-
-#: Partners of the explorer: label shown to students -> ISO3 code in the data.
-VOTE_PARTNERS: dict[str, str] = {"USA": "USA", "Russia": "RUS", "China": "CHN"}
 
 #: Countries the explorer compares: Kazakhstan first, then its Central Asian neighbours, Belarus, the South Caucasus,
 #: Ukraine and Turkey (the post-Soviet states of ``unga_votes`` and Turkey; all are in ``unga_votes``).
@@ -41,10 +39,10 @@ COMPARISON_COUNTRIES: tuple[str, ...] = ("KAZ", "UZB", "KGZ", "TJK", "TKM", "BLR
 #: Year range of the main series (Voeten 1992-2020, UN Digital Library 2021).
 YEARS: tuple[int, int] = (1992, 2021)
 
-VOTES_SOURCE = ("Source: Voeten, Strezhnev & Bailey, UNGA voting data (1992-2020); UN Digital Library (2021). "
-                "Own calculation.")
 ISSUE_NOTE = f"Issue codes exist only for Voeten roll calls (1992-{LAST_CODED_YEAR})."
-IDEAL_POINT_SOURCE = "Source: Bailey, Strezhnev & Voeten, UNGA ideal points (Harvard Dataverse)"
+
+#: The tables every agreement figure of the lesson is computed from (through ``agreement_table`` or by hand).
+VOTES_TABLES: tuple[str, ...] = ("unga_votes", "unga_roll_calls")
 
 _NO_PARTNER = "Choose at least one partner (USA, Russia or China) to draw the chart."
 _MARKERS_FOR_RULES: dict[str, tuple[str, str]] = {
@@ -88,7 +86,7 @@ def votes_view(
     """Yearly agreement of ``country`` with each chosen partner on one issue, under one abstention rule.
 
     ``table`` is :func:`betweenpowers.measures.issues.agreement_table`. ``partners`` are labels of
-    :data:`VOTE_PARTNERS` (unknown labels are ignored); ``issue`` is a key of
+    :data:`betweenpowers.vectors.GREAT_POWERS` (unknown labels are ignored); ``issue`` is a key of
     :data:`~betweenpowers.measures.issues.ISSUE_LABELS`; ``years`` is inclusive, in either order.
 
     Returns index year (only years with at least one counted roll call for a chosen partner), one column per
@@ -97,8 +95,8 @@ def votes_view(
     """
     _check(rule, issue, country)
     first, last = sorted((int(years[0]), int(years[1])))
-    chosen = [label for label in VOTE_PARTNERS if label in set(partners)]
-    codes = {VOTE_PARTNERS[label]: label for label in chosen}
+    chosen = [label for label in GREAT_POWERS if label in set(partners)]
+    codes = {GREAT_POWERS[label]: label for label in chosen}
     columns = chosen + [f"n: {label}" for label in chosen]
     if not chosen:
         return _empty_view(columns)
@@ -187,7 +185,7 @@ def votes_figure(view: pd.DataFrame, country: str = "KAZ", issue: str = "all", r
         title=f"{country_name(country)}: UN vote agreement, {topic}",
         xlabel="Year",
         ylabel=f"Agreement share (0-1), {RULE_LABELS[rule]}",
-        source=VOTES_SOURCE,
+        source=votes_source(view.index, VOTES_TABLES),
         alt=describe_votes(view, country, issue, rule),
     )
 
@@ -195,7 +193,7 @@ def votes_figure(view: pd.DataFrame, country: str = "KAZ", issue: str = "all", r
 def votes_explorer(table: pd.DataFrame) -> widgets.VBox:
     """Explorer of UN vote agreement: tick partners, choose the country, issue, years and abstention rule."""
     boxes = {label: widgets.Checkbox(value=True, description=label, indent=False,
-                                     layout=widgets.Layout(width="auto")) for label in VOTE_PARTNERS}
+                                     layout=widgets.Layout(width="auto")) for label in GREAT_POWERS}
     country = widgets.Dropdown(options=[(country_name(c), c) for c in COMPARISON_COUNTRIES], value="KAZ",
                                description="Country")
     issue = widgets.Dropdown(options=[(text, key) for key, text in ISSUE_LABELS.items()], value="all",
@@ -261,7 +259,8 @@ def issue_figure(summary: pd.DataFrame, country: str = "KAZ", period: str = "199
         title=f"{name}: UN vote agreement by issue, {period}",
         ylabel="Issue (Voeten's codes)",
         xlabel=f"Agreement share (0-1), {RULE_LABELS[rule]}",
-        source="Source: Voeten, Strezhnev & Bailey, UNGA voting data (issue codes). Own calculation.",
+        source=source_line(*VOTES_TABLES, sources=("voeten_votes",),
+                           note="Own calculation (issue codes of Voeten's data)."),
         alt=_describe_dots(summary, f"{name}'s UN General Assembly vote agreement by issue, {period}, "
                                     f"{RULE_LABELS[rule]}"),
     )
@@ -274,14 +273,11 @@ def neighbours_figure(summary: pd.DataFrame, period: str, rule: str = "half", hi
         title=f"Kazakhstan and its neighbours: UN vote agreement, {period}",
         ylabel="Country",
         xlabel=f"Agreement share (0-1), {RULE_LABELS[rule]}",
-        source=VOTES_SOURCE,
+        source=source_line(*VOTES_TABLES, note="Own calculation."),
         bold=country_name(highlight),
         alt=_describe_dots(summary, f"UN General Assembly vote agreement of {len(summary)} countries, {period}, "
                                     f"{RULE_LABELS[rule]}"),
     )
-
-
-_IDEAL_POINT_NAMES = {"KAZ": "Kazakhstan", "RUS": "Russia", "CHN": "China", "USA": "USA"}
 
 
 def ideal_point_figure(table: pd.DataFrame, countries: Sequence[str] = ("USA", "KAZ", "RUS", "CHN"),
@@ -298,7 +294,7 @@ def ideal_point_figure(table: pd.DataFrame, countries: Sequence[str] = ("USA", "
     fig, ax = new_figure(8.0, 5.0)
     thin_notes = []
     for code in countries:
-        label = _IDEAL_POINT_NAMES.get(code, country_name(code))
+        label = country_name(code)
         style = style_for(label)
         series = points[code]
         ax.plot(series.index, series, label=label, color=style.color, marker=style.marker, markersize=4,
@@ -314,7 +310,7 @@ def ideal_point_figure(table: pd.DataFrame, countries: Sequence[str] = ("USA", "
                    label=f"hollow: fewer than {few_votes} votes")
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ranges = "; ".join(f"{_IDEAL_POINT_NAMES.get(c, c)} from {points[c].min():.2f} to {points[c].max():.2f}"
+    ranges = "; ".join(f"{country_name(c)} from {points[c].min():.2f} to {points[c].max():.2f}"
                        for c in countries if points[c].notna().any())
     thin_text = (f" Estimates from fewer than {few_votes} votes are drawn hollow: {', '.join(thin_notes)}."
                  if thin_notes else "")
@@ -323,18 +319,19 @@ def ideal_point_figure(table: pd.DataFrame, countries: Sequence[str] = ("USA", "
            f"US-led Western position. Ranges: {ranges}.{thin_text}")
     return finish(fig, ax, title="Where do the four states sit on the ideal-point scale?",
                   xlabel="Year", ylabel="Ideal point (model units; higher = closer to the USA)",
-                  source=f"{IDEAL_POINT_SOURCE}, vintage {vintage}.", alt=alt)
+                  source=source_line("unga_ideal_points", note=f"Vintage {vintage}."), alt=alt)
 
 
 def rules_view(table: pd.DataFrame, country: str = "KAZ", partner: str = "Russia",
                years: tuple[int, int] = YEARS) -> pd.DataFrame:
-    """Agreement of ``country`` with one partner (a label of :data:`VOTE_PARTNERS`) under each abstention rule.
+    """Agreement of ``country`` with one partner (a label of :data:`~betweenpowers.vectors.GREAT_POWERS`) under each
+    abstention rule.
 
-    Returns index year and one column per rule label (:data:`~betweenpowers.widgets.agreement.RULE_LABELS`), all
+    Returns index year and one column per rule label (:data:`~betweenpowers.measures.votes.RULE_LABELS`), all
     roll calls. An unknown partner raises ValueError.
     """
-    if partner not in VOTE_PARTNERS:
-        raise ValueError(f"partner must be one of {tuple(VOTE_PARTNERS)}, not {partner!r}")
+    if partner not in GREAT_POWERS:
+        raise ValueError(f"partner must be one of {tuple(GREAT_POWERS)}, not {partner!r}")
     columns = {}
     for rule in AGREEMENT_RULES:
         columns[RULE_LABELS[rule]] = votes_view(table, [partner], country, "all", years, rule)[partner]
@@ -358,4 +355,5 @@ def rules_figure(view: pd.DataFrame, country: str = "KAZ", partner: str = "Russi
            f"{int(view.index.min())} to {int(view.index.max())}, under three rules for abstentions, "
            f"on a scale from 0 to 1. Ranges: {parts}.")
     return finish(fig, ax, title=f"{name} and {partner}: one set of votes, three rules for abstentions",
-                  xlabel="Year", ylabel="Agreement share (0-1)", source=VOTES_SOURCE, alt=alt)
+                  xlabel="Year", ylabel="Agreement share (0-1)",
+                  source=votes_source(view.index, VOTES_TABLES), alt=alt)
