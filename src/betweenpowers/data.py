@@ -140,16 +140,17 @@ def clear_cache() -> None:
     _descriptor.cache_clear()
 
 
-def source_line(*tables: str, sources: tuple[str, ...] = (), note: str = "Own calculation.") -> str:
+def source_line(*tables: str, sources: tuple[str, ...] = (), note: str = "") -> str:
     """The credit line at the foot of a figure, made from the data package: the only place source lines are written.
 
     Each table's sources give their short ``credit`` (with vintage) from ``data/datapackage.json``; a source shared
     by several tables is named once, in the order first met. ``sources`` keeps only the sources of those names (for
-    a figure that draws some columns of a table with several sources); ``note`` follows (say how the figure was
-    derived, or pass ``""``)::
+    a figure that draws some columns of a table with several sources); ``note``, if given, follows (under a figure,
+say how it was derived, e.g. "Own calculation.")::
 
-        source_line("trade_dots")  # 'Source: IMF Direction of Trade Statistics (DOTS), ... Own calculation.'
-        source_line("macro_kaz_annual", sources=("wdi", "eia"))  # 'Sources: World Bank WDI; US EIA (...). ...'
+        source_line("trade_dots")  # 'Source: IMF Direction of Trade Statistics (DOTS), annual, vintage of early 2022.'
+        source_line("macro_kaz_annual", sources=("wdi", "eia"), note="Own calculation.")
+        # 'Sources: World Bank WDI; US EIA (Brent spot price). Own calculation.'
     """
     if not tables:
         raise ValueError("source_line needs at least one table name.")

@@ -114,7 +114,8 @@ def test_source_line_credits_each_source_of_the_tables_once() -> None:
         assert line.startswith("Source: " if len(credits) == 1 else "Sources: ") and "\n" not in line
         assert all(line.count(credit) == 1 for credit in credits), name
     assert data.source_line("trade_dots") == ("Source: IMF Direction of Trade Statistics (DOTS), annual, vintage of "
-                                              "early 2022. Own calculation.")
+                                              "early 2022.")
+    assert data.source_line("trade_dots", note="Own calculation.").endswith("early 2022. Own calculation.")
     shared = data.source_line("unga_votes", "unga_agreement_yearly", note="")
     assert shared.count("Voeten") == 1 and shared.endswith("(2021).")
 
