@@ -8,12 +8,13 @@ in :mod:`support`.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from notebook_runner import Runner, RunnerFailed, Runs
+from notebook_runner import Runner, RunnerFailed, Runs, read_runs
 from support import RAW, ROOT
 
 from betweenpowers import data
@@ -31,6 +32,37 @@ def table() -> Callable[[str], pd.DataFrame]:
     return data.load_table
 
 
+# -- the tables under the names the lessons give them (a fresh copy for each test module) --------------------------
+@pytest.fixture(scope="module")
+def trade(table: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    return table("trade_dots")
+
+
+@pytest.fixture(scope="module")
+def agreement(table: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    return table("unga_agreement_yearly")
+
+
+@pytest.fixture(scope="module")
+def events(table: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    return table("diplomatic_events")
+
+
+@pytest.fixture(scope="module")
+def macro(table: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    return table("macro_kaz_annual")
+
+
+@pytest.fixture(scope="module")
+def arms(table: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    return table("arms_transfers_sipri")
+
+
+@pytest.fixture(scope="module")
+def fdi(table: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    return table("fdi_page_figures")
+
+
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     """``../shared/data-raw``; tests that rebuild the data skip, saying why, where it is absent."""
@@ -39,32 +71,53 @@ def raw_dir() -> Path:
     return RAW
 
 
-# -- the notebook runner: started at the start of the session, read by the tests that need it, run last ----------
+# -- the notebook runner: started once per test run, read by the tests that need it -----------------------------
 def _waits_for_runs(item: pytest.Item) -> bool:
     return "runs" in getattr(item, "fixturenames", ())
 
 
+def _under_xdist() -> bool:
+    return bool(os.environ.get("PYTEST_XDIST_WORKER"))
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that read the notebook runner's results go last, so the runner works while everything else runs."""
-    items.sort(key=_waits_for_runs)  # a stable sort: the order within each group is kept
+    """Without parallel workers, the tests that read the runner's results go last, so it works meanwhile."""
+    if not _under_xdist():
+        items.sort(key=_waits_for_runs)  # a stable sort: the order within each group is kept
+
+
+def _runs_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder per test run, shared by the parallel workers (each has its own base temp below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if _under_xdist() else base) / "notebook-runs"
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _notebook_runner(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
                      ) -> Iterator[Runner | None]:
-    """Start tests/notebook_runner.py in the background with the first test, if any selected test needs it."""
-    needed = any(_waits_for_runs(item) for item in request.session.items)
-    runner = Runner(tmp_path_factory.mktemp("notebook-runs")) if needed else None
+    """Start tests/notebook_runner.py in the background with the first test, if any selected test needs it.
+
+    Under pytest-xdist every worker gets here; the first to create the shared folder starts the runner, and lets it
+    finish before its own session ends (another worker may be waiting for the results).
+    """
+    runner = None
+    if any(_waits_for_runs(item) for item in request.session.items):
+        folder = _runs_folder(tmp_path_factory)
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            pass
+        else:
+            runner = Runner(folder)
     yield runner
     if runner is not None:
-        runner.stop()
+        runner.wait(timeout=3600) if _under_xdist() else runner.stop()
 
 
 @pytest.fixture(scope="session")
-def runs(_notebook_runner: Runner | None) -> Runs:
-    """The notebook runner's results (waits for it)."""
-    assert _notebook_runner is not None, "the notebook runner was not started"
+def runs(_notebook_runner: Runner | None, tmp_path_factory: pytest.TempPathFactory) -> Runs:
+    """The notebook runner's results (waits for them)."""
     try:
-        return _notebook_runner.result()
+        return read_runs(_runs_folder(tmp_path_factory))
     except RunnerFailed as error:
         pytest.fail(str(error))

@@ -110,13 +110,21 @@ async def _run_all(paths: list[Path], jobs: int) -> dict[str, dict]:
 
 
 def _runner_main(argv: list[str]) -> int:
-    """``python tests/notebook_runner.py OUT.json NOTEBOOK...``: run each notebook twice, write the results."""
+    """``python tests/notebook_runner.py OUT.json NOTEBOOK...``: run each notebook twice, write the results.
+
+    ``data/`` is snapshot before and after the runs; OUT.json appears only when everything is written (renamed into
+    place), so a reader never sees half a file.
+    """
     out, paths = Path(argv[0]), [Path(a).resolve() for a in argv[1:]]
     interfaces = sorted(name for _, name in socket.if_nameindex())
     data_readonly = bool(os.statvfs(DATA).f_flag & os.ST_RDONLY)
+    before = data_snapshot()
     results = asyncio.run(_run_all(paths, JOBS))
-    out.write_text(json.dumps({"interfaces": interfaces, "data_readonly": data_readonly, "notebooks": results},
-                              indent=1), encoding="utf-8")
+    report = {"interfaces": interfaces, "data_readonly": data_readonly, "notebooks": results,
+              "data_before": before, "data_after": data_snapshot()}
+    partial = out.with_suffix(".partial")
+    partial.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    partial.replace(out)
     return 0
 
 
@@ -177,35 +185,28 @@ class Runs:
 
 
 class Runner:
-    """The runner subprocess, started once in the background; :meth:`result` waits for it and reads its results."""
+    """The runner subprocess, started once in the background by one test process (see tests/conftest.py).
+
+    It works in ``folder``: ``runs.json`` (its results, when done), ``runner.log`` (its output), ``start.json`` (its
+    PID and how it was isolated). Any test process reads the results with :func:`read_runs`.
+    """
 
     def __init__(self, folder: Path) -> None:
-        self.prefix, self.why_not = isolation_prefix()
-        self.readonly_expected = self.prefix is not None and "-m" in self.prefix
-        self.out, self.log = folder / "runs.json", folder / "runner.log"
-        self.data_before = data_snapshot()
-        command = [*(self.prefix or []), sys.executable, str(Path(__file__).resolve()), str(self.out),
-                   *map(str, ALL_NOTEBOOKS)]
-        with open(self.log, "wb") as log:
+        prefix, why_not = isolation_prefix()
+        out, log_path = folder / "runs.json", folder / "runner.log"
+        command = [*(prefix or []), sys.executable, str(Path(__file__).resolve()), str(out), *map(str, ALL_NOTEBOOKS)]
+        with open(log_path, "wb") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        start = {"pid": self.process.pid, "isolated": prefix is not None, "why_not": why_not,
+                 "readonly_expected": prefix is not None and "-m" in prefix}
+        (folder / "start.json").write_text(json.dumps(start), encoding="utf-8")
 
-    def result(self) -> Runs:
+    def wait(self, timeout: float) -> None:
+        """Let the runner finish (another process may be waiting for it); stop it after ``timeout`` seconds."""
         try:
-            code = self.process.wait(timeout=3600)
+            self.process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             self.stop()
-            raise RunnerFailed("the notebook runner took more than an hour") from None
-        data_after = data_snapshot()
-        if code != 0 or not self.out.exists():
-            log = self.log.read_text(encoding="utf-8", errors="replace")
-            raise RunnerFailed(f"the notebook runner failed (exit {code}):\n{log[-4000:]}")
-        result = json.loads(self.out.read_text(encoding="utf-8"))
-        isolated = self.prefix is not None and result["interfaces"] == ["lo"]
-        why_not = self.why_not
-        if self.prefix is not None and not isolated:
-            why_not = f"the runner still saw network interfaces {result['interfaces']}"
-        readonly = result["data_readonly"] or not self.readonly_expected
-        return Runs(result["notebooks"], isolated, readonly, why_not, self.data_before, data_after)
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -215,6 +216,46 @@ class Runner:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a finished child that nobody has waited for yet is a zombie: not alive
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+def read_runs(folder: Path, timeout: float = 3600, poll: float = 0.5) -> Runs:
+    """Wait for the runner working in ``folder`` to write its results, and read them."""
+    out, log = folder / "runs.json", folder / "runner.log"
+    deadline = time.monotonic() + timeout
+    while not (folder / "start.json").exists():
+        if time.monotonic() > deadline:
+            raise RunnerFailed(f"no notebook runner started in {folder}")
+        time.sleep(poll)
+    start = json.loads((folder / "start.json").read_text(encoding="utf-8"))
+    while not out.exists():
+        if not _alive(start["pid"]) and not out.exists():
+            text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+            raise RunnerFailed(f"the notebook runner stopped without results:\n{text[-4000:]}")
+        if time.monotonic() > deadline:
+            raise RunnerFailed(f"the notebook runner took more than {timeout:.0f} s")
+        time.sleep(poll)
+    result = json.loads(out.read_text(encoding="utf-8"))
+    isolated = start["isolated"] and result["interfaces"] == ["lo"]
+    why_not = start["why_not"]
+    if start["isolated"] and not isolated:
+        why_not = f"the runner still saw network interfaces {result['interfaces']}"
+    readonly = result["data_readonly"] or not start["readonly_expected"]
+    snapshot = {name: tuple(value) for name, value in result["data_before"].items()}
+    after = {name: tuple(value) for name, value in result["data_after"].items()}
+    return Runs(result["notebooks"], isolated, readonly, why_not, snapshot, after)
 
 
 if __name__ == "__main__":

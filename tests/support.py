@@ -48,3 +48,15 @@ def walk(widget: ipywidgets.Widget) -> Iterator[ipywidgets.Widget]:
 def first_control(widget: ipywidgets.Widget) -> ipywidgets.Widget | None:
     """The first Checkbox or Dropdown in an explorer, depth first (what the browser test clicks)."""
     return next((w for w in walk(widget) if isinstance(w, (ipywidgets.Checkbox, ipywidgets.Dropdown))), None)
+
+
+def assert_each_change_redraws(output: ipywidgets.Output, changes: tuple) -> None:
+    """Set each ``(control, value)`` in turn: every change shows a figure never shown before in this sequence."""
+    seen = {shown_item(output)["data"]["image/png"]}
+    for control, value in changes:
+        control.value = value
+        what = f"{getattr(control, 'description', '') or type(control).__name__} = {value!r}"
+        assert shown(output) == "figure", f"{what}: no figure"
+        png = shown_item(output)["data"]["image/png"]
+        assert png not in seen, f"{what}: the figure did not change"
+        seen.add(png)

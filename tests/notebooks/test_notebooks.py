@@ -1,7 +1,9 @@
 """Notebook-level tests: structure of the lessons, and exercises that give the right feedback when executed.
 
 nbval (configured in pyproject.toml) proves that every notebook runs and compares the key outputs; the tests here
-execute the solution and exercise notebooks with nbclient and read what each ``check(...)`` printed.
+read what each ``check(...)`` printed when the notebook runner (tests/notebook_runner.py, the ``runs`` fixture)
+executed the solution and exercise notebooks (tests/notebooks/test_exercise_sync.py proves the stored exercises are
+what the generator makes of the solutions).
 """
 
 from __future__ import annotations
@@ -11,9 +13,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
-
-from betweenpowers_tools.exercises import make_exercise
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -25,23 +24,18 @@ SKELETON = ("## Overview", "### Learning objectives", "### Time to learn", "### 
             "## Check your understanding", "## Key takeaways", "## Sources and further reading")
 
 
-def _execute(notebook: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode:
-    client = NotebookClient(notebook, timeout=120, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(folder)}})
-    client.execute()
-    return notebook
+def check_feedback(path: Path, printed: dict[str, list[str]]) -> dict[str, str]:
+    """Map each question id to what its ``check(...)`` cell printed, from the runner's record of one run.
 
-
-def _check_feedback(notebook: nbformat.NotebookNode) -> dict[str, str]:
-    """Map each question id to the text its check(...) cell printed."""
+    ``printed`` maps a cell's index to what it showed as text (streams as ``"stdout: ..."``).
+    """
+    notebook = nbformat.read(path, as_version=4)
     feedback = {}
-    for cell in notebook.cells:
-        if cell.cell_type != "code":
-            continue
-        ids = CHECK_CALL.findall(cell.source)
+    for index, cell in enumerate(notebook.cells):
+        ids = CHECK_CALL.findall(cell.source) if cell.cell_type == "code" else []
         if ids:
-            printed = "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")
-            feedback[ids[-1]] = printed
+            shown = printed.get(str(index), [])
+            feedback[ids[-1]] = "".join(t.removeprefix("stdout: ") for t in shown if t.startswith("stdout: "))
     return feedback
 
 
@@ -82,29 +76,37 @@ def test_stored_notebook_is_clean(path):
                 assert len(alt) > 20, f"{path.name} cell {index}: figure without alt text"
 
 
-@pytest.fixture(scope="module", params=SOLUTIONS, ids=lambda p: p.name)
-def executed_pair(request):
-    """A solution notebook and its exercise version, both executed."""
-    solution = nbformat.read(request.param, as_version=4)
-    exercise = make_exercise(solution, request.param.name)
-    folder = request.param.parent
-    return _execute(solution, folder), _execute(exercise, ROOT / "exercises")
+def _first_run(runs, path: Path) -> dict[str, list[str]]:
+    first = runs.notebooks[f"{path.parent.name}/{path.name}"]["passes"][0]
+    assert first["error"] is None, f"{path.parent.name}/{path.name} did not run: {first['error']}"
+    return first["printed"]
 
 
-def test_solutions_pass_every_check(executed_pair):
-    solution, _ = executed_pair
-    feedback = _check_feedback(solution)
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
+def test_solutions_pass_every_check(runs, path):
+    feedback = check_feedback(path, _first_run(runs, path))
     assert 4 <= len(feedback) <= 8, f"expected 4-8 questions, found {sorted(feedback)}"
     for question, printed in feedback.items():
         assert printed.startswith(("Correct", "Thanks")), f"{question}: {printed!r}"
 
 
-def test_exercises_run_cleanly_and_report_not_answered(executed_pair):
-    _, exercise = executed_pair
-    feedback = _check_feedback(exercise)
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
+def test_exercises_run_cleanly_and_report_not_answered(runs, path):
+    exercise = ROOT / "exercises" / path.name
+    feedback = check_feedback(exercise, _first_run(runs, exercise))
     assert feedback, "no check(...) calls in the exercise notebook"
     for question, printed in feedback.items():
         assert printed.startswith("Not answered yet"), f"{question}: {printed!r}"
+
+
+def test_check_feedback_reads_the_stdout_of_each_check_cell(tmp_path):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_markdown_cell('check("00.1", x)'),
+                      nbformat.v4.new_code_cell('check("00.1", x)'), nbformat.v4.new_code_cell('check("00.2", 2)')]
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(notebook, path)
+    printed = {"0": [], "2": ["stdout: Correct", "stdout: !\n", "stderr: noise"], "3": ["[Figure] chart"]}
+    assert check_feedback(path, printed) == {"00.1": "Correct!\n", "00.2": ""}
 
 
 def test_question_kinds_include_choice_and_interpretation():

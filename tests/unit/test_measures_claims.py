@@ -176,13 +176,14 @@ def test_every_claim_and_choice_gives_typed_evidence(tables):
 
 
 def test_source_lines_come_from_the_data_package(tables):
-    assert claim_view(tables, "C12").source == data.source_line("trade_dots")
+    assert claim_view(tables, "C12").source == data.source_line("trade_dots", note="Own calculation.")
     assert claim_view(tables, "C01").source == data.source_line("diplomatic_events", note="Own coding and calculation.")
     assert claim_view(tables, "C12", "pages_2023").source == data.source_line(
-        "trade_page_figures", "macro_kaz_annual", sources=("pages", "bns"))
-    assert claim_view(tables, "C16").source == data.source_line("macro_kaz_annual", sources=("wdi", "eia"))
-    assert claim_view(tables, "C16", "exports_changes").source == data.source_line("macro_kaz_annual",
-                                                                                   sources=("eia", "bns"))
+        "trade_page_figures", "macro_kaz_annual", sources=("pages", "bns"), note="Own calculation.")
+    assert claim_view(tables, "C16").source == data.source_line("macro_kaz_annual", sources=("wdi", "eia"),
+                                                                note="Own calculation.")
+    assert claim_view(tables, "C16", "exports_changes").source == data.source_line(
+        "macro_kaz_annual", sources=("eia", "bns"), note="Own calculation.")
 
 
 def test_default_choice_is_the_first_and_bad_input_is_named(tables):

@@ -10,16 +10,6 @@ from betweenpowers.measures.trade import vector_shares
 
 
 @pytest.fixture(scope="module")
-def trade(table):
-    return table("trade_dots")
-
-
-@pytest.fixture(scope="module")
-def macro(table):
-    return table("macro_kaz_annual")
-
-
-@pytest.fixture(scope="module")
 def annual(trade, macro):
     return exposure.annual_exposure_table(trade, macro)
 

@@ -11,21 +11,6 @@ from betweenpowers.measures import votes
 from betweenpowers.vectors import CENTRAL_ASIA, SOUTH_CAUCASUS
 
 
-@pytest.fixture(scope="module")
-def trade(table):
-    return table("trade_dots")
-
-
-@pytest.fixture(scope="module")
-def events(table):
-    return table("diplomatic_events")
-
-
-@pytest.fixture(scope="module")
-def agreement(table):
-    return table("unga_agreement_yearly")
-
-
 def test_regions_are_the_vectors_of_the_series():
     assert set(m.REGIONS["Central Asia"]) == set(CENTRAL_ASIA)
     assert set(m.REGIONS["South Caucasus"]) == set(SOUTH_CAUCASUS)

@@ -24,26 +24,6 @@ from betweenpowers.measures.scorecard import (
 )
 
 
-@pytest.fixture(scope="module")
-def arms(table):
-    return table("arms_transfers_sipri")
-
-
-@pytest.fixture(scope="module")
-def trade(table):
-    return table("trade_dots")
-
-
-@pytest.fixture(scope="module")
-def agreement(table):
-    return table("unga_agreement_yearly")
-
-
-@pytest.fixture(scope="module")
-def fdi(table):
-    return table("fdi_page_figures")
-
-
 # -- arms -------------------------------------------------------------------------------------------------------
 def test_tiv_by_year_fills_every_year_and_keeps_the_total(arms):
     wide = tiv_by_year(arms)

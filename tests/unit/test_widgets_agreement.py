@@ -19,11 +19,6 @@ YEAR_RANGES = [(1992, 2021), (2021, 1992), (2005, 2005), (1980, 1985), (2014, 20
 RULES = list(RULE_LABELS)
 
 
-@pytest.fixture(scope="module")
-def agreement(table):
-    return table("unga_agreement_yearly")
-
-
 @pytest.mark.parametrize("partners", PARTNER_SUBSETS, ids=lambda p: "+".join(p) or "none")
 @pytest.mark.parametrize("years", YEAR_RANGES)
 @pytest.mark.parametrize("rule", RULES)

@@ -7,7 +7,7 @@ import ipywidgets
 import numpy as np
 import pandas as pd
 import pytest
-from support import first_control, shown, shown_item, shown_text
+from support import assert_each_change_redraws, first_control, shown, shown_text
 
 from betweenpowers import data
 from betweenpowers.measures.events import CATEGORIES, yearly_counts
@@ -19,11 +19,6 @@ GROUP_SUBSETS = [list(s) for r in range(len(GROUPS) + 1) for s in itertools.comb
 FIRST, LAST = 1991, 2025  # the events table's first and last year (checked below)
 BOUNDARIES = list(range(FIRST + 1, LAST + 1))
 MEASURES = list(w.MEASURES)
-
-
-@pytest.fixture(scope="module")
-def events(table):
-    return table("diplomatic_events")
 
 
 @pytest.fixture(scope="module")
@@ -207,14 +202,7 @@ def test_explorer_redraws_on_every_control_starting_with_the_first_checkbox(even
     boxes, year, measure, output = _parts(explorer)
     assert shown(output) == "figure"
     assert "agenda-setting 0.82 then 2.71" in shown_text(output)
-    seen = {shown_item(output)["data"]["image/png"]}
-    for change in (lambda: setattr(boxes[0], "value", False), lambda: setattr(year, "value", 2010),
-                   lambda: setattr(measure, "value", "share"), lambda: setattr(measure, "value", "count")):
-        change()
-        assert shown(output) == "figure"
-        png = shown_item(output)["data"]["image/png"]
-        assert png not in seen
-        seen.add(png)
+    assert_each_change_redraws(output, ((boxes[0], False), (year, 2010), (measure, "share"), (measure, "count")))
 
 
 def test_explorer_shows_messages_not_errors_for_empty_selections(events):

@@ -6,7 +6,7 @@ import ipywidgets
 import numpy as np
 import pandas as pd
 import pytest
-from support import first_control, shown, shown_item, shown_text
+from support import assert_each_change_redraws, first_control, shown, shown_text
 
 from betweenpowers import data
 from betweenpowers.measures.events import CATEGORIES, VECTORS
@@ -18,11 +18,6 @@ VECTOR_SUBSETS = [list(c) for r in range(len(LABELS) + 1) for c in itertools.com
 CATEGORY_VALUES = ["all", *CATEGORIES]
 MODE_VALUES = ["all", "balancing", "agenda_setting"]
 YEAR_RANGES = [(1991, 2019), (2025, 2005), (2005, 2005), (1980, 1985)]
-
-
-@pytest.fixture(scope="module")
-def events(table):
-    return table("diplomatic_events")
 
 
 @pytest.fixture(scope="module")
@@ -167,14 +162,8 @@ def test_explorer_redraws_on_every_control_starting_with_the_first_checkbox(even
     boxes, category, mode, years, output = _parts(explorer)
     assert shown(output) == "figure"
     assert "Count: 44 events (25 agenda-setting, 19 balancing)" in shown_text(output)
-    seen = {shown_item(output)["data"]["image/png"]}
-    for change in (lambda: setattr(boxes[0], "value", False), lambda: setattr(category, "value", "hosted_summit"),
-                   lambda: setattr(mode, "value", "agenda_setting"), lambda: setattr(years, "value", (2000, 2025))):
-        change()
-        assert shown(output) == "figure"
-        png = shown_item(output)["data"]["image/png"]
-        assert png not in seen
-        seen.add(png)
+    assert_each_change_redraws(output, ((boxes[0], False), (category, "hosted_summit"), (mode, "agenda_setting"),
+                                        (years, (2000, 2025))))
 
 
 def test_explorer_shows_messages_not_errors_for_empty_selections(events):

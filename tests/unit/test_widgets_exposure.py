@@ -23,16 +23,6 @@ MONEY = ["exports", "imports", "trade_balance"]
 
 
 @pytest.fixture(scope="module")
-def trade(table):
-    return table("trade_dots")
-
-
-@pytest.fixture(scope="module")
-def macro(table):
-    return table("macro_kaz_annual")
-
-
-@pytest.fixture(scope="module")
 def inputs(trade, macro):
     return measures.model_inputs(trade, macro)
 

@@ -24,21 +24,6 @@ COVERAGE = {"trade_share": (1994, 2020), "trade_value": (1994, 2020), "agreement
 
 
 @pytest.fixture(scope="module")
-def trade(table):
-    return table("trade_dots")
-
-
-@pytest.fixture(scope="module")
-def agreement(table):
-    return table("unga_agreement_yearly")
-
-
-@pytest.fixture(scope="module")
-def events(table):
-    return table("diplomatic_events")
-
-
-@pytest.fixture(scope="module")
 def tables(trade, agreement, events):
     """Every indicator for every region, computed once per module."""
     return w.neighbour_tables(trade, agreement, events)

@@ -6,7 +6,7 @@ import ipywidgets
 import numpy as np
 import pandas as pd
 import pytest
-from support import first_control, shown, shown_item, shown_text
+from support import assert_each_change_redraws, first_control, shown, shown_item, shown_text
 
 from betweenpowers import data
 from betweenpowers.measures.issues import ISSUE_LABELS, LAST_CODED_YEAR, agreement_table
@@ -152,15 +152,8 @@ def test_explorer_renders_and_every_control_redraws(agreement):
     assert [value for _, value in country.options] == list(COMPARISON_COUNTRIES)
     assert [value for _, value in issue.options] == ISSUES
     assert shown_text(output).startswith("Line chart")
-    seen = {shown_item(output)["data"]["image/png"]}
-    for change in (lambda: setattr(boxes[0], "value", False), lambda: setattr(country, "value", "UZB"),
-                   lambda: setattr(issue, "value", "nuclear"), lambda: setattr(years, "value", (2000, 2010)),
-                   lambda: setattr(rule, "value", "excluding_abstentions")):
-        change()
-        assert shown(output) == "figure"
-        png = shown_item(output)["data"]["image/png"]
-        assert png not in seen
-        seen.add(png)
+    assert_each_change_redraws(output, ((boxes[0], False), (country, "UZB"), (issue, "nuclear"),
+                                        (years, (2000, 2010)), (rule, "excluding_abstentions")))
 
 
 def test_explorer_shows_messages_not_errors(agreement):
