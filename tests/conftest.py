@@ -1,9 +1,10 @@
-"""What the whole suite shares: the repository root, the loaded tables (once per session) and the raw data folder.
+"""What the whole suite shares: the loaded tables, the raw data folder and the notebook runner.
 
 Test folders mirror the repository: ``unit/`` (the student package, one file per module), ``tools/`` (the
 maintainers' tools), ``notebooks/`` (lessons, exercises and solutions), ``repo/`` (hygiene: environment, docs,
 glossary), ``browser/`` (JupyterLab and the static edition in headless Chromium). Helpers that tests import live
-in :mod:`support`.
+in :mod:`support`. The suite runs in two pytest-xdist workers; the notebook runner (tests/notebook_runner.py)
+executes every notebook twice once per test run, and the ``runs`` fixture gives any worker its results.
 """
 
 from __future__ import annotations
