@@ -5,7 +5,7 @@
 # its dependencies into a scratch virtual environment in a temporary folder (the '==' pins of pyproject.toml relaxed
 # to '>=', constraints.txt ignored), runs the test suite with it, then prints which installed packages differ from
 # constraints.txt and the test result. The repository's .venv and files are not touched; the scratch folder is
-# deleted at the end (BP_DRIFT_KEEP=1 keeps it). Not part of the default test run. Needs Python 3.11 and access to
+# deleted at the end (BP_DRIFT_KEEP=1 keeps it). Not part of the default test run. Needs a supported Python (3.11-3.13) and access to
 # the package index; exit status is pytest's (2 if the environment could not be built).
 #
 # Default pytest arguments: -q -x, and -m "not browser" unless /usr/bin/chromium exists. Arguments given here are
@@ -16,8 +16,7 @@ source scripts/_setup_venv.sh # for bp_find_python
 
 started=$(date +%s)
 if ! base_python=$(bp_find_python); then
-    echo "drift_watch: Python 3.11 is needed (tried python3.11, python3, python)." >&2
-    exit 2
+    exit 2  # bp_find_python said which versions are supported
 fi
 scratch=$(mktemp -d -t bp-drift.XXXXXX)
 if [ "${BP_DRIFT_KEEP:-}" = "1" ]; then

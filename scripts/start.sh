@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The "run" command: bash scripts/start.sh [extra jupyter lab options, e.g. --no-browser --port 8899]
-# Works from any directory. On first use it makes .venv (Python 3.11) and installs the helper package
-# with the pinned versions; later runs skip the install. Then opens JupyterLab at the first lesson.
+# Works from any directory. On first use it makes .venv with the newest supported Python found (3.13, 3.12 or
+# 3.11; BP_PYTHON=/path/to/python names one) and installs the helper package with the pinned versions; later
+# runs skip the install. Then opens JupyterLab at the first lesson.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/_setup_venv.sh
@@ -20,5 +21,6 @@ else
     echo "start.sh: $lesson not found; opening JupyterLab at the repository root" >&2
 fi
 
-echo "start.sh: $BP_INSTALL_NOTE; starting JupyterLab (stop it with Ctrl+C)"
+echo "start.sh: $BP_INSTALL_NOTE; starting JupyterLab with $("$BP_PY" --version) (stop it with Ctrl+C)"
+echo "start.sh: if no browser window opens, copy the http://127.0.0.1:... address JupyterLab prints below into one"
 exec .venv/bin/jupyter lab "${args[@]}" "$@"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The "test" command: bash scripts/test.sh [pytest arguments, e.g. tests/repo/test_environment.py -x -q]
-# Works from any directory. On first use it makes .venv (Python 3.11) and installs the helper package with
-# its [test] extra at the pinned versions; later runs skip the install. Browser tests need Debian's chromium
+# Works from any directory. On first use it makes .venv with the newest supported Python found (3.13, 3.12 or
+# 3.11; BP_PYTHON=/path/to/python names one) and installs the helper package with its [test] extra at the pinned
+# versions; later runs skip the install. Browser tests need Debian's chromium
 # at /usr/bin/chromium: installed here with apt-get when we are root (or have sudo). Exit status is pytest's.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

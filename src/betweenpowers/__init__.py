@@ -1,4 +1,4 @@
-"""The student package of the Between Powers series: only what a lesson's kernel imports.
+"""The student package of the Between Powers series: only what a lesson's kernel imports, and the registry of explorers.
 
 Modules, one concern each:
 

@@ -2,8 +2,9 @@
 
 A lesson calls its explorer with the tables it has loaded (``votes_explorer(table)`` in lesson 03); this registry
 says, once, which function that is, which tables feed it and how they become its arguments. Everything else that
-builds an explorer reads it: the robustness sweep and the notebook tests (which check that each lesson calls the
-builder registered for it), the benchmark script, and the capstone's table keys. ::
+builds an explorer reads it: the control sweeps and the check that each lesson calls the builder registered for it
+(tests/unit/test_explorers.py), and the benchmark script; lesson 08's entry takes its tables from the capstone's
+``CLAIM_TABLES``. ::
 
     from betweenpowers.explorers import EXPLORERS, build_explorer
     EXPLORERS["03_voting_vectors"].tables     # ('unga_votes', 'unga_roll_calls')

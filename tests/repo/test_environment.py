@@ -15,6 +15,7 @@ import ast
 import importlib.metadata
 import json
 import re
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -82,7 +83,8 @@ def pin_problems(pyproject_text: str, constraints_text: str) -> list[str]:
 
 
 def environment_yml_problems(env_text: str, pyproject_text: str) -> list[str]:
-    """environment.yml pins Python 3.11, installs the repository with pip, and repeats no pin differently."""
+    """environment.yml pins Python 3.11, installs the repository with pip under constraints.txt, and repeats no pin
+    differently."""
     env = yaml.safe_load(env_text)
     if not isinstance(env, dict):
         return ["environment.yml is not a mapping"]
@@ -122,6 +124,8 @@ def environment_yml_problems(env_text: str, pyproject_text: str) -> list[str]:
     pip_reqs = [r for section in pip_sections for r in (section or [])]
     if not any(re.fullmatch(r"(-e\s+)?\.(/)?", str(r).strip()) for r in pip_reqs):
         problems.append("the pip section does not install the repository ('-e .' or '.')")
+    if not any(re.fullmatch(r"(-c|--constraint)\s+(\./)?constraints\.txt", str(r).strip()) for r in pip_reqs):
+        problems.append("the pip section does not apply constraints.txt ('-c constraints.txt')")
     for req in pip_reqs:
         req = str(req).strip()
         if req.startswith("-") or req.startswith("."):
@@ -132,6 +136,38 @@ def environment_yml_problems(env_text: str, pyproject_text: str) -> list[str]:
         elif name not in pins and name != PACKAGE:
             problems.append(f"pip dependency {req!r} is not in pyproject: declare it there instead")
     return problems
+
+
+def constraint_pins(constraints_text: str) -> dict[str, str]:
+    """{normalised name: version} of the exact pins in constraints.txt."""
+    pins = {}
+    for line in constraints_text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, spec = split_requirement(line)
+            pins[name] = spec.removeprefix("==")
+    return pins
+
+
+def pip_arguments(env_text: str, root: Path) -> list[str]:
+    """The pip section of environment.yml as pip install arguments, paths made absolute from ``root`` (conda writes
+    the section to a requirements file in the folder of environment.yml, so its paths are relative to that folder)."""
+    env = yaml.safe_load(env_text)
+    arguments = []
+    for dep in env.get("dependencies") or []:
+        for requirement in (dep.get("pip") or []) if isinstance(dep, dict) else []:
+            option, _, value = str(requirement).strip().partition(" ")
+            if option in ("-c", "--constraint", "-r", "--requirement", "-e", "--editable"):
+                arguments += [option, str(root / value.strip())]
+            else:
+                arguments.append(str(root / option) if option.startswith(".") else option)
+    return arguments
+
+
+def off_pins(resolved: dict[str, str], pins: dict[str, str]) -> dict[str, str]:
+    """What a resolution installs that constraints.txt does not pin at that version: {name: 'version (pin)'}."""
+    return {name: f"{version} (constraints.txt: {pins.get(name, 'not pinned')})" for name, version in resolved.items()
+            if name != PACKAGE and pins.get(name) != version}
 
 
 _MAGIC_CELLS_WITH_PYTHON = {"time", "timeit", "capture", "prun", "debug"}
@@ -246,7 +282,7 @@ def test_every_imported_third_party_module_is_declared():
 GOOD_PYPROJECT = """
 [project]
 name = "betweenpowers"
-requires-python = ">=3.11,<3.12"
+requires-python = ">=3.11,<3.14"
 dependencies = ["pandas==3.1.1", "PyYAML==6.0.4"]
 [project.optional-dependencies]
 test = ["pytest==9.2.0"]
@@ -259,6 +295,7 @@ dependencies:
   - python=3.11
   - pip
   - pip:
+      - -c constraints.txt
       - -e .
 """
 
@@ -296,11 +333,42 @@ def test_pin_problems_are_caught(pyproject, constraints, expected):
         (GOOD_ENV + "      - requests\n", "not in pyproject"),
         (GOOD_ENV.replace("name: betweenpowers", "name: other"), "expected 'betweenpowers'"),
         (GOOD_ENV.replace("  - pip\n", "", 1), "pip is not among"),
+        (GOOD_ENV.replace("      - -c constraints.txt\n", ""), "does not apply constraints.txt"),
     ],
 )
 def test_environment_yml_problems_are_caught(env, expected):
     problems = environment_yml_problems(env, GOOD_PYPROJECT)
     assert any(expected in p for p in problems), problems
+
+
+def test_pip_arguments_make_paths_absolute_and_off_pins_are_found(tmp_path):
+    assert pip_arguments(GOOD_ENV, tmp_path) == ["-c", str(tmp_path / "constraints.txt"), "-e", str(tmp_path / ".")]
+    assert constraint_pins(GOOD_CONSTRAINTS) == {"pandas": "3.1.1", "pyyaml": "6.0.4", "pytest": "9.2.0",
+                                                 "numpy": "2.4.6"}
+    resolved = {"betweenpowers": "0.1.0", "pandas": "3.1.1", "numpy": "2.5.0", "rich": "15.0.0"}
+    assert off_pins(resolved, constraint_pins(GOOD_CONSTRAINTS)) == {
+        "numpy": "2.5.0 (constraints.txt: 2.4.6)", "rich": "15.0.0 (constraints.txt: not pinned)"}
+
+
+#: pip's words when the package index cannot be reached at all (then the resolution cannot be tested here).
+_OFFLINE = ("Failed to establish a new connection", "Network is unreachable", "Temporary failure in name resolution")
+
+
+def test_environment_file_installs_exactly_the_pinned_set():
+    """Resolve what Binder and conda would install (pip --dry-run of environment.yml's pip section): every package
+    at its constraints.txt pin, none outside it."""
+    arguments = pip_arguments((ROOT / "environment.yml").read_text(encoding="utf-8"), ROOT)
+    done = subprocess.run([sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet",
+                           "--disable-pip-version-check", "--report", "-", *arguments],
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    if done.returncode != 0 and any(words in done.stderr for words in _OFFLINE):
+        pytest.skip(f"the package index cannot be reached, so the resolution cannot be tested: {done.stderr[-300:]}")
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout)
+    resolved = {normalize(item["metadata"]["name"]): item["metadata"]["version"] for item in report["install"]}
+    assert PACKAGE in resolved and len(resolved) > 50
+    pins = constraint_pins((ROOT / "constraints.txt").read_text(encoding="utf-8"))
+    assert off_pins(resolved, pins) == {}
 
 
 def test_imported_modules_and_magics():

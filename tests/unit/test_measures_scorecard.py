@@ -97,6 +97,11 @@ def test_votes_split_normalises_mean_agreement(agreement):
     assert shares["west"] == pytest.approx(means["USA"] / total)
     with pytest.raises(ValueError):
         votes_split(agreement, (1980, 1985))
+    strict = votes_split(agreement, (2012, 2021), rule="identical")
+    means = kaz.groupby("partner")["agreement_identical"].mean()
+    assert strict["china"] == pytest.approx(means["CHN"] / (means["RUS"] + means["CHN"] + means["USA"]))
+    with pytest.raises(ValueError, match="rule must be one of"):
+        votes_split(agreement, (2012, 2021), rule="agreement_half")
 
 
 def test_arms_split_periods(arms):

@@ -109,11 +109,6 @@ def test_balance_index_edge_cases():
         trade.balance_index([0.5, -0.1, 0.2])
 
 
-def test_spread():
-    assert trade.spread([0.21, 0.18, 0.42]) == pytest.approx(0.24)
-    assert math.isnan(trade.spread([]))
-
-
 def test_partner_hhi_on_toy_table():
     hhi = trade.partner_hhi(_toy(), "reported", "total")
     assert hhi[2000] == pytest.approx((20 / 90) ** 2 + (20 / 90) ** 2 + (15 / 90) ** 2)
@@ -157,7 +152,6 @@ def test_real_2020_largest_partner_depends_on_definitions(dots):
 def test_real_balance_and_hhi_values(dots):
     powers = trade.great_power_shares(trade.vector_shares(dots))
     assert round(trade.balance_index(powers.loc[2020]), 3) == 0.936
-    assert round(trade.spread(powers.loc[2020]), 3) == 0.236
     hhi = trade.partner_hhi(dots)
     assert round(hhi[2020], 3) == 0.100
     assert round(trade.partner_hhi(dots, eu_as_bloc=True)[2020], 3) == 0.164

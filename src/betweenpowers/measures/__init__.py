@@ -17,7 +17,7 @@ Formulas and references are in the docstrings, so students can check the code ag
 Lessons add a module per topic; the most used functions are re-exported here.
 """
 
-from betweenpowers.measures.concentration import hhi, normalised_entropy, shares
+from betweenpowers.measures.concentration import hhi, normalised_entropy
 from betweenpowers.measures.votes import AGREEMENT_RULES, score_votes
 
-__all__ = ["AGREEMENT_RULES", "hhi", "normalised_entropy", "score_votes", "shares"]
+__all__ = ["AGREEMENT_RULES", "hhi", "normalised_entropy", "score_votes"]

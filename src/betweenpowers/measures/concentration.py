@@ -5,24 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-import pandas as pd
-
-
-def shares(values: pd.Series) -> pd.Series:
-    """Each value's share of the total (0-1). Raises ValueError on negative values or a zero total."""
-    if (values < 0).any():
-        raise ValueError("shares need non-negative values")
-    total = values.sum()
-    if total == 0:
-        raise ValueError("shares need a positive total")
-    return values / total
-
 
 def hhi(share_values: Iterable[float]) -> float:
     """Herfindahl-Hirschman index: the sum of squared shares (0-1 scale).
 
     1 means everything goes to one partner; 1/n means n equal partners. Multiply by 10,000 for the scale used
-    in competition policy. Shares should sum to 1 (see :func:`shares`).
+    in competition policy. Shares should sum to 1.
     """
     return float(sum(s * s for s in share_values))
 

@@ -18,6 +18,8 @@ from collections.abc import Mapping
 import pandas as pd
 
 from betweenpowers.measures.concentration import normalised_entropy
+from betweenpowers.measures.votes import RULE_COLUMNS, check_rule
+from betweenpowers.vectors import GREAT_POWERS
 
 #: The three poles of "multi-vector" balancing, in display order.
 POLES: tuple[str, ...] = ("russia", "china", "west")
@@ -107,21 +109,27 @@ def trade_split(trade: pd.DataFrame, year: int, view: str = "reported") -> tuple
     return shares, float(amounts.sum() / rows["value_usd_mn"].sum())
 
 
-def votes_split(agreement: pd.DataFrame, years: tuple[int, int], country: str = "KAZ",
-                rule_column: str = "agreement_half") -> pd.Series:
+#: The country that stands for each pole in UN votes (the USA for the West), from the series' one partner map.
+VOTE_PARTNERS: dict[str, str] = {"russia": GREAT_POWERS["Russia"], "china": GREAT_POWERS["China"],
+                                 "west": GREAT_POWERS["USA"]}
+
+
+def votes_split(agreement: pd.DataFrame, years: tuple[int, int], country: str = "KAZ", rule: str = "half"
+                ) -> pd.Series:
     """Kazakhstan's mean UN vote agreement with RUS, CHN and USA over ``years``, normalised to sum to 1.
 
     ``agreement`` is :func:`betweenpowers.data.load_unga_agreement_yearly`; the USA stands for the West. This is a
     relative closeness, not a share of anything: agreement 0.76 / 0.87 / 0.29 becomes 0.39 / 0.45 / 0.15. Years are
-    inclusive, in either order. Raises ValueError when the years hold no data.
+    inclusive, in either order; ``rule`` is an abstention rule (:data:`~betweenpowers.measures.votes.RULE_COLUMNS`).
+    Raises ValueError when the years hold no data.
     """
+    check_rule(rule)
     first, last = sorted((int(years[0]), int(years[1])))
     rows = agreement[(agreement["iso3"] == country) & agreement["year"].between(first, last)]
-    means = rows.groupby("partner")[rule_column].mean()
-    partner_of = {"russia": "RUS", "china": "CHN", "west": "USA"}
-    if any(code not in means.index or pd.isna(means[code]) for code in partner_of.values()):
+    means = rows.groupby("partner")[RULE_COLUMNS[rule]].mean()
+    if any(code not in means.index or pd.isna(means[code]) for code in VOTE_PARTNERS.values()):
         raise ValueError(f"no UN agreement data for {country} in {first}-{last}")
-    return pole_split({pole: means[code] for pole, code in partner_of.items()})
+    return pole_split({pole: means[code] for pole, code in VOTE_PARTNERS.items()})
 
 
 def arms_split(arms: pd.DataFrame, years: tuple[int, int]) -> tuple[pd.Series, float]:

@@ -26,9 +26,6 @@ from betweenpowers.vectors import EU27, country_name
 FLOWS: tuple[str, ...] = ("exports", "imports", "total")
 VIEWS: tuple[str, ...] = ("reported", "mirror")
 
-#: The three great-power directions of the multi-vector doctrine; the West is the EU-27 plus the other Western
-#: economies of :data:`betweenpowers.vectors.OTHER_WEST`.
-GREAT_POWERS: tuple[str, ...] = ("russia", "china", "west")
 WEST_VECTORS: tuple[str, ...] = ("eu27", "other_west")
 
 #: Label and code of the EU when its 27 member states are counted as one partner.
@@ -160,12 +157,6 @@ def balance_index(share_values: Iterable[float]) -> float:
     if len(values) < 2 or total <= 0:
         return math.nan
     return normalised_entropy(v / total for v in values)
-
-
-def spread(share_values: Iterable[float]) -> float:
-    """The gap between the largest and the smallest share (same units as the shares). NaN for no shares."""
-    values = [float(s) for s in share_values]
-    return max(values) - min(values) if values else math.nan
 
 
 def partner_hhi(table: pd.DataFrame, view: str = "reported", flow: str = "total",

@@ -27,8 +27,6 @@ from betweenpowers.measures.claims import (
 from betweenpowers.plots import AltFigure, SeriesStyle, finish, new_figure, style_for
 from betweenpowers.widgets.common import explorer_box, show_in
 
-#: Key in ``tables`` -> loader in :mod:`betweenpowers.data`, derived from
-
 _STYLE_KEYS: dict[str, str] = {
     "West": "west", "EU-27": "eu27", "USA": "USA", "Russia": "Russia", "China": "China",
     "Uzbekistan": "central_asia", "Azerbaijan": "south_caucasus", "Other": "other",

@@ -1,21 +1,11 @@
-"""Unit tests of betweenpowers.measures (the concentration measures it re-exports): edge cases and the formulas on small
-known inputs. The vote-agreement measure is tested in test_measures_votes.py."""
+"""Unit tests of betweenpowers.measures.concentration (HHI, normalised entropy; re-exported by betweenpowers.measures):
+edge cases and the formulas on small known inputs."""
 
 import math
 
-import pandas as pd
 import pytest
 
 from betweenpowers import measures
-
-
-def test_shares_sum_to_one_and_reject_bad_input():
-    result = measures.shares(pd.Series([1.0, 3.0], index=["a", "b"]))
-    assert list(result) == [0.25, 0.75]
-    with pytest.raises(ValueError):
-        measures.shares(pd.Series([1.0, -1.0]))
-    with pytest.raises(ValueError):
-        measures.shares(pd.Series([0.0, 0.0]))
 
 
 def test_hhi_extremes():
