@@ -24,15 +24,16 @@ import pandas as pd
 from betweenpowers import data
 from betweenpowers.measures.claims import CLAIM_TABLES
 from betweenpowers.measures.issues import agreement_table
+from betweenpowers.measures.scorecard import DIMENSION_TABLES
 from betweenpowers.widgets.agreement import agreement_explorer, agreement_figure
 from betweenpowers.widgets.claims import claim_figure, claims_explorer
 from betweenpowers.widgets.eras import eras_explorer, eras_figure
 from betweenpowers.widgets.events import events_explorer, events_figure
-from betweenpowers.widgets.exposure import exposure_explorer, exposure_figure
+from betweenpowers.widgets.exposure import ANNUAL_TABLES, exposure_explorer, exposure_figure
 from betweenpowers.widgets.neighbours import neighbours_explorer, neighbours_figure
 from betweenpowers.widgets.scorecard import scorecard_explorer, scorecard_figure
 from betweenpowers.widgets.trade import trade_explorer, trade_figure
-from betweenpowers.widgets.votes import COMPARISON_COUNTRIES, votes_explorer, votes_figure
+from betweenpowers.widgets.votes import COMPARISON_COUNTRIES, VOTES_TABLES, votes_explorer, votes_figure
 
 
 def _as_given(*tables: pd.DataFrame) -> tuple:
@@ -81,14 +82,12 @@ _ALL: tuple[Explorer, ...] = (
     Explorer("00_start_here", ("unga_agreement_yearly",), agreement_explorer, agreement_figure),
     Explorer("01_multivector_doctrine", ("diplomatic_events",), events_explorer, events_figure),
     Explorer("02_trade_vectors", ("trade_dots",), trade_explorer, trade_figure),
-    Explorer("03_voting_vectors", ("unga_votes", "unga_roll_calls"), votes_explorer, votes_figure, _votes_by_issue),
-    Explorer("04_security_investment",
-             ("trade_dots", "unga_agreement_yearly", "arms_transfers_sipri", "fdi_page_figures"),
-             scorecard_explorer, scorecard_figure),
+    Explorer("03_voting_vectors", VOTES_TABLES, votes_explorer, votes_figure, _votes_by_issue),
+    Explorer("04_security_investment", tuple(DIMENSION_TABLES.values()), scorecard_explorer, scorecard_figure),
     Explorer("05_balance_to_initiative", ("diplomatic_events",), eras_explorer, eras_figure),
     Explorer("06_neighbours_corridors", ("trade_dots", "unga_agreement_yearly", "diplomatic_events"),
              neighbours_explorer, neighbours_figure),
-    Explorer("07_fragile_foundations", ("trade_dots", "macro_kaz_annual"), exposure_explorer, exposure_figure),
+    Explorer("07_fragile_foundations", ANNUAL_TABLES, exposure_explorer, exposure_figure),
     Explorer("08_capstone", tuple(CLAIM_TABLES.values()), claims_explorer, claim_figure, _claims_tables),
 )
 

@@ -1,6 +1,6 @@
 """Unit tests of betweenpowers.measures.issues: pairing, issue filters and the agreement table by issue.
 
-The scoring itself (:func:`betweenpowers.measures.votes.score_votes`, re-exported here for lesson 03) and the check
+The scoring itself (:func:`betweenpowers.measures.votes.score_votes`, which lesson 03 imports from there) and the check
 against the published ``unga_agreement_yearly`` are in test_measures_votes.py; here the table's issue "all" is
 checked against that measure.
 """
@@ -18,16 +18,17 @@ from betweenpowers.measures.issues import (
     agreement_table,
     issue_rows,
     pair_votes,
-    score_votes,
 )
 from betweenpowers.measures.votes import AGREEMENT_RULES, RULE_COLUMNS, RULE_COUNTS, yearly_agreement
 
 COUNTRIES = ("KAZ", "UZB", "KGZ", "TJK", "TKM", "BLR", "AZE", "ARM", "GEO", "UKR", "TUR")
 
 
-def test_score_votes_is_the_one_measure():
-    # Lesson 03 imports score_votes from here: it must be the definition in measures.votes, not a copy.
-    assert score_votes is votes.score_votes
+def test_the_scoring_is_not_copied_here():
+    # One definition of the measure: this module applies measures.votes and defines no scoring of its own.
+    from betweenpowers.measures import issues
+
+    assert not hasattr(issues, "score_votes") and issues.score_pairs is votes.score_pairs
 
 
 VOTES = pd.DataFrame({

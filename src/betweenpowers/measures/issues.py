@@ -4,8 +4,6 @@
 rules and averages the scores, for whole columns at once. This module applies it by issue, so that agreement can be
 computed for every comparison country, partner, year, issue and rule in well under a second:
 
-* :func:`score_votes` scores two columns of votes under a rule (it is :func:`betweenpowers.measures.votes.score_votes`,
-  imported here for lesson 03);
 * :func:`pair_votes` puts each country's vote next to each partner's vote, with the roll call's year, source and
   issue codes;
 * :func:`issue_rows` keeps the roll calls coded under one issue (or all of them);
@@ -28,10 +26,9 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from betweenpowers.measures.votes import AGREEMENT_RULES, agreement_by, partner_pairs, score_pairs, score_votes
+from betweenpowers.measures.votes import AGREEMENT_RULES, agreement_by, partner_pairs, score_pairs
 
-__all__ = ["ISSUE_COLUMNS", "ISSUE_LABELS", "LAST_CODED_YEAR", "agreement_table", "issue_rows", "pair_votes",
-           "score_votes"]
+__all__ = ["ISSUE_COLUMNS", "ISSUE_LABELS", "LAST_CODED_YEAR", "agreement_table", "issue_rows", "pair_votes"]
 
 #: Issue key -> column of ``unga_roll_calls`` holding Voeten's 0/1 code.
 ISSUE_COLUMNS: dict[str, str] = {

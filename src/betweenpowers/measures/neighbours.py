@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from betweenpowers.measures.trade import flow_values, with_world_share
-from betweenpowers.measures.votes import AGREEMENT_RULES, RULE_COLUMNS
+from betweenpowers.measures.votes import RULE_COLUMNS, check_rule
 from betweenpowers.vectors import CENTRAL_ASIA, SOUTH_CAUCASUS
 
 #: The lesson's regions: label -> ISO3 codes (sorted, so results do not depend on set order).
@@ -115,8 +115,7 @@ def group_agreement(agreement: pd.DataFrame, groups: Mapping[str, Iterable[str]]
     out. Returns ``(means, counts)``, both with index year and one column per group label; ``counts`` says how
     many countries each mean rests on (0 gives NaN in ``means``).
     """
-    if rule not in RULE_COLUMNS:
-        raise ValueError(f"rule must be one of {AGREEMENT_RULES}, not {rule!r}")
+    check_rule(rule)
     rows = agreement[agreement["partner"] == partner]
     years = pd.Index(sorted(rows["year"].astype(int).unique()), name="year")
     means, counts = pd.DataFrame(index=years), pd.DataFrame(index=years)
@@ -131,8 +130,7 @@ def group_agreement(agreement: pd.DataFrame, groups: Mapping[str, Iterable[str]]
 
 def median_agreement(agreement: pd.DataFrame, partner: str = "KAZ", rule: str = "half") -> pd.Series:
     """The median UN member's yearly agreement with ``partner`` (the partner itself left out): a baseline."""
-    if rule not in RULE_COLUMNS:
-        raise ValueError(f"rule must be one of {AGREEMENT_RULES}, not {rule!r}")
+    check_rule(rule)
     rows = agreement[(agreement["partner"] == partner) & (agreement["iso3"] != partner)]
     median = rows.groupby(rows["year"].astype(int))[RULE_COLUMNS[rule]].median().astype(float)
     median.index.name = "year"

@@ -9,7 +9,7 @@ import pandas as pd
 
 from betweenpowers.data import source_line
 from betweenpowers.measures.issues import LAST_CODED_YEAR
-from betweenpowers.measures.votes import AGREEMENT_RULES, RULE_COLUMNS, RULE_LABELS
+from betweenpowers.measures.votes import RULE_COLUMNS, RULE_LABELS, check_rule
 from betweenpowers.plots import AltFigure, finish, new_figure, style_for
 from betweenpowers.vectors import GREAT_POWERS, country_name
 from betweenpowers.widgets.common import explorer_box, show_in
@@ -46,8 +46,7 @@ def agreement_view(
     partner gets a second column, "<label>: median UN member", the median agreement of all countries with that
     partner that year (the partner itself left out), as a baseline.
     """
-    if rule not in RULE_COLUMNS:
-        raise ValueError(f"rule must be one of {AGREEMENT_RULES}, not {rule!r}")
+    check_rule(rule)
     first, last = sorted((int(years[0]), int(years[1])))
     column = RULE_COLUMNS[rule]
     in_years = table[(table["year"] >= first) & (table["year"] <= last)]

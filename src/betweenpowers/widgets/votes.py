@@ -26,7 +26,7 @@ import pandas as pd
 from betweenpowers.data import source_line
 from betweenpowers.measures.ideal_points import VINTAGES, ideal_points
 from betweenpowers.measures.issues import ISSUE_LABELS, LAST_CODED_YEAR
-from betweenpowers.measures.votes import AGREEMENT_RULES, RULE_LABELS
+from betweenpowers.measures.votes import AGREEMENT_RULES, RULE_LABELS, check_rule
 from betweenpowers.plots import AltFigure, finish, new_figure, style_for
 from betweenpowers.vectors import GREAT_POWERS, country_name
 from betweenpowers.widgets.agreement import votes_source
@@ -53,8 +53,7 @@ _MARKERS_FOR_RULES: dict[str, tuple[str, str]] = {
 
 
 def _check(rule: str, issue: str, country: str) -> None:
-    if rule not in AGREEMENT_RULES:
-        raise ValueError(f"rule must be one of {AGREEMENT_RULES}, not {rule!r}")
+    check_rule(rule)
     if issue not in ISSUE_LABELS:
         raise ValueError(f"issue must be one of {tuple(ISSUE_LABELS)}, not {issue!r}")
     if not isinstance(country, str) or not country:

@@ -49,7 +49,7 @@ def c16(tables: Mapping[str, pd.DataFrame], choice: str) -> ClaimEvidence:
     if len(points) < 10:
         caveat += f" Only {len(points)} points: a weak test on its own."
     reasoning = (f"Correlation of Brent with {what}, {int(frame.index.min())}-{int(frame.index.max())}: r = {r:.2f} "
-                 f"({len(points)} points).{caveat} Rule: r of 0.3 or more = supported.")
+                 f"({len(points)} points).{caveat} Rule: r of {SUPPORTED_R} or more = supported.")
     return evidence(points, "C16", choice, "scatter", correlation_verdict(r), reasoning,
                     title=f"C16: the oil price and Kazakhstan's {what.split(' (')[0]}",
                     xlabel=xlabel, ylabel=ylabel, source=table_source("macro", sources=sources), r=r)

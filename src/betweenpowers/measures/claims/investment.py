@@ -40,7 +40,7 @@ def _cumulative(fdi: pd.DataFrame, choice: str) -> tuple[pd.DataFrame, str, str,
     else:
         verdict = "supported" if share > THRESHOLD else "contradicted"
         reasoning = (f"Without the Netherlands, whose figure largely reflects holding companies, the named EU "
-                     f"members and the USA hold {share:.1%}: below 40%.")
+                     f"members and the USA hold {share:.1%}: below {THRESHOLD:.0%}.")
     return bars, verdict, reasoning, "C11: shares of cumulative FDI, 1991-2019"
 
 
@@ -68,7 +68,7 @@ def _one_period(fdi: pd.DataFrame, choice: str) -> tuple[pd.DataFrame, str, str,
     else:
         verdict = "partly supported"
         reasoning = (f"2022 gross inflow: the USA alone brought {west / total:.1%} of {total:.1f} billion US$, "
-                     f"{ratio:.1f} times Russia or China; the EU is not on the page, so the 40% cannot be "
+                     f"{ratio:.1f} times Russia or China; the EU is not on the page, so the {THRESHOLD:.0%} cannot be "
                      "checked, and one year's inflow is not the cumulative total.")
     return bars, verdict, reasoning, f"C11: shares of FDI, {concept.replace('_', ' ')} {period}"
 
@@ -87,7 +87,7 @@ def c11(tables: Mapping[str, pd.DataFrame], choice: str) -> ClaimEvidence:
         bars, verdict, reasoning, title = _one_period(fdi, choice)
     return evidence(bars, "C11", choice, "barh", verdict, reasoning, title=title,
                     xlabel="Share of the total, %", ylabel="Investor", source=table_source("fdi"),
-                    reference=(40.0, "the claim: 40%"))  # THRESHOLD, in %
+                    reference=(THRESHOLD * 100, f"the claim: {THRESHOLD:.0%}"))
 
 
 #: Claim id -> its rule.
