@@ -42,6 +42,13 @@ def test_tiv_by_counterpart_and_exports(arms):
     assert wide.index.min() == 1995
 
 
+def test_tiv_by_vector_drops_no_export(arms):
+    wide = tiv_by_year(arms, "export")
+    exports = arms[arms["direction"] == "export"]
+    assert wide.to_numpy().sum() == pytest.approx(exports["tiv_mn"].sum())
+    assert list(wide.columns) == [*ARMS_GROUPS, "central_asia", "south_caucasus"]
+
+
 def test_tiv_by_year_rejects_bad_arguments_and_handles_empty_tables(arms):
     with pytest.raises(ValueError):
         tiv_by_year(arms, "imports")

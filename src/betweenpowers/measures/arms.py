@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from betweenpowers.vectors import TRADE_VECTORS
+
 #: Supplier groups of the arms chart, in display order (the trade vectors of :mod:`betweenpowers.vectors`).
 ARMS_GROUPS: tuple[str, ...] = ("russia", "china", "eu27", "other_west", "turkey", "other")
 
@@ -21,7 +23,8 @@ def tiv_by_year(table: pd.DataFrame, direction: str = "import", by: str = "vecto
     Kazakhstan) or ``"export"``; ``by`` is ``"vector"``, ``"counterpart"`` (SIPRI's name) or ``"counterpart_iso3"``.
     SIPRI lists only years with deliveries, so a year between the first and last without any row gets 0 in every
     column (no recorded delivery, or less than 0.5 million TIV). With ``by="vector"`` the columns are
-    :data:`ARMS_GROUPS`, in that order.
+    :data:`ARMS_GROUPS`, in that order, then any other trade vector that has deliveries (Kazakhstan's exports go to
+    Central Asia and the South Caucasus too): no TIV is dropped.
     """
     if direction not in ("import", "export"):
         raise ValueError(f"direction must be 'import' or 'export', not {direction!r}")
@@ -34,7 +37,8 @@ def tiv_by_year(table: pd.DataFrame, direction: str = "import", by: str = "vecto
     years = pd.Index(range(int(wide.index.min()), int(wide.index.max()) + 1), name="year")
     wide = wide.reindex(years, fill_value=0.0)
     if by == "vector":
-        wide = wide.reindex(columns=list(ARMS_GROUPS), fill_value=0.0)
+        others = [vector for vector in TRADE_VECTORS if vector in wide.columns and vector not in ARMS_GROUPS]
+        wide = wide.reindex(columns=[*ARMS_GROUPS, *others], fill_value=0.0)
     wide.columns.name = by
     return wide.astype(float)
 
