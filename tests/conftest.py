@@ -16,15 +16,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from notebook_runner import Runner, RunnerFailed, Runs, read_runs
-from support import RAW, ROOT
+from support import RAW
 
 from betweenpowers import data
-
-
-@pytest.fixture(scope="session")
-def root() -> Path:
-    """The repository root."""
-    return ROOT
 
 
 @pytest.fixture(scope="session")

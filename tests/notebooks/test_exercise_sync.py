@@ -11,10 +11,10 @@ import json
 from pathlib import Path
 
 import pytest
+from support import ROOT
 
 from betweenpowers_tools import exercises
 
-ROOT = Path(__file__).resolve().parents[2]
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 REGENERATE = "run `python -m betweenpowers_tools.exercises` and commit exercises/"
 

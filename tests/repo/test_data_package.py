@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 DESCRIPTOR = DATA / "datapackage.json"
 ALLOWED_EXTRA = {"datapackage.json", "README.md"}

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "betweenpowers"
 #: The packages this repository ships: the student package and the maintainers' tools.
 LOCAL_PACKAGES = frozenset({PACKAGE, "betweenpowers_tools"})

@@ -30,8 +30,8 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 EXECUTED_DIRS = ("notebooks", "solutions")
 NOTEBOOKS = sorted(p for d in ("notebooks", "solutions", "exercises") for p in (ROOT / d).glob("*.ipynb"))
 EXECUTED = [p for p in NOTEBOOKS if p.parent.name in EXECUTED_DIRS]

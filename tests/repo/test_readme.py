@@ -1,9 +1,9 @@
 """The README documents the two commands CI relies on, and every Binder link uses the one documented slug."""
 
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from support import ROOT
+
 BINDER_LINK = re.compile(r"mybinder\.org/v2/gh/([^/\s]+/[^/\s]+)/")
 
 

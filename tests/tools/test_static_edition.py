@@ -27,10 +27,10 @@ from pathlib import Path
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
+from support import ROOT
 
 from betweenpowers_tools import static_edition as se
 
-ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = "No description has been provided for this image"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 NOTE = "Interactive explorer: run the notebook in JupyterLab or on Binder to use it."

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from support import ROOT
 
 from betweenpowers import data
 from betweenpowers.data import DataError
 
-ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 RESOURCES = {r["name"]: r for r in json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))["resources"]}
 NAMES = list(RESOURCES)

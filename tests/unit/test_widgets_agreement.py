@@ -12,6 +12,7 @@ from betweenpowers.measures.votes import RULE_LABELS
 from betweenpowers.plots import AltFigure
 from betweenpowers.vectors import GREAT_POWERS
 from betweenpowers.widgets.agreement import votes_source
+from betweenpowers.widgets.common import EXPLORER_CLASS
 
 LABELS = list(GREAT_POWERS)
 PARTNER_SUBSETS = [list(c) for r in range(len(LABELS) + 1) for c in itertools.combinations(LABELS, r)]
@@ -74,7 +75,7 @@ def _explorer_parts(explorer):
 
 def test_explorer_renders_and_redraws_on_every_control(agreement):
     explorer = widgets.agreement_explorer(agreement)
-    assert "bp-explorer" in explorer._dom_classes
+    assert EXPLORER_CLASS in explorer._dom_classes
     boxes, years, rule, median, output = _explorer_parts(explorer)
     assert set(boxes) == {"USA", "Russia", "China"}
     assert first_control(explorer) is boxes["USA"]

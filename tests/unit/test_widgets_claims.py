@@ -10,6 +10,7 @@ from support import first_control, shown, shown_item
 from betweenpowers.measures.claims import CLAIM_CHOICES, CLAIM_TABLES, claim_view
 from betweenpowers.plots import AltFigure
 from betweenpowers.widgets.claims import claim_figure, claims_explorer, verdict_text
+from betweenpowers.widgets.common import EXPLORER_CLASS
 
 GRID = [(claim, choice) for claim, choices in CLAIM_CHOICES.items() for choice in choices]
 
@@ -39,7 +40,7 @@ def test_empty_view_gives_a_message(tables):
 
 def test_explorer_first_dropdown_redraws_and_choices_follow_the_claim(tables):
     explorer = claims_explorer(tables)
-    assert "bp-explorer" in explorer._dom_classes
+    assert EXPLORER_CLASS in explorer._dom_classes
     claim_box, choice_box, verdict, output = explorer.children
     assert isinstance(claim_box, ipywidgets.Dropdown) and isinstance(choice_box, ipywidgets.Dropdown)
     assert not any(isinstance(w, ipywidgets.Checkbox) for w in explorer.children)

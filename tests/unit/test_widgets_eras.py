@@ -13,6 +13,7 @@ from betweenpowers import data
 from betweenpowers.measures.events import CATEGORIES, yearly_counts
 from betweenpowers.plots import AltFigure
 from betweenpowers.widgets import eras as w
+from betweenpowers.widgets.common import EXPLORER_CLASS
 
 GROUPS = list(w.CATEGORY_GROUPS)
 GROUP_SUBSETS = [list(s) for r in range(len(GROUPS) + 1) for s in itertools.combinations(GROUPS, r)]
@@ -189,7 +190,7 @@ def _parts(explorer):
 
 def test_explorer_controls(events):
     explorer = w.eras_explorer(events)
-    assert "bp-explorer" in explorer._dom_classes
+    assert EXPLORER_CLASS in explorer._dom_classes
     boxes, year, measure, _ = _parts(explorer)
     assert [box.description for box in boxes] == GROUPS and all(box.value for box in boxes)
     assert first_control(explorer) is boxes[0]

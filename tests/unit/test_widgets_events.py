@@ -12,6 +12,7 @@ from betweenpowers import data
 from betweenpowers.measures.events import CATEGORIES, VECTORS
 from betweenpowers.plots import AltFigure
 from betweenpowers.widgets import events as w
+from betweenpowers.widgets.common import EXPLORER_CLASS
 
 LABELS = ["Russia", "China", "West", "Regional", "Global", "Multi"]
 VECTOR_SUBSETS = [list(c) for r in range(len(LABELS) + 1) for c in itertools.combinations(LABELS, r)]
@@ -147,7 +148,7 @@ def _parts(explorer):
 
 def test_explorer_controls_and_labels(events):
     explorer = w.events_explorer(events)
-    assert "bp-explorer" in explorer._dom_classes
+    assert EXPLORER_CLASS in explorer._dom_classes
     boxes, category, mode, years, _ = _parts(explorer)
     assert [box.description for box in boxes] == LABELS
     assert all(box.value for box in boxes)

@@ -12,6 +12,7 @@ from betweenpowers import data
 from betweenpowers.measures import exposure as measures
 from betweenpowers.plots import AltFigure
 from betweenpowers.widgets import exposure
+from betweenpowers.widgets.common import EXPLORER_CLASS
 
 YEARS = list(range(1994, 2021))
 OIL = [-60, -30, 0, 60]
@@ -151,7 +152,7 @@ def _png(output):
 
 def test_explorer_first_toggle_control_is_the_partner_cut_checkbox(trade, macro):
     explorer = exposure.exposure_explorer(trade, macro)
-    assert "bp-explorer" in explorer._dom_classes
+    assert EXPLORER_CLASS in explorer._dom_classes
     first = first_control(explorer)
     assert isinstance(first, ipywidgets.Checkbox)
     assert first.description == "Apply the partner trade cut" and first.value is True

@@ -13,6 +13,7 @@ from betweenpowers import data
 from betweenpowers.measures.neighbours import REGIONS
 from betweenpowers.plots import AltFigure
 from betweenpowers.widgets import neighbours as w
+from betweenpowers.widgets.common import EXPLORER_CLASS
 
 LABELS = list(REGIONS)
 REGION_SUBSETS = [list(c) for r in range(len(LABELS) + 1) for c in itertools.combinations(LABELS, r)]
@@ -152,7 +153,7 @@ def _parts(explorer):
 
 def test_explorer_first_toggle_control_is_the_central_asia_checkbox(trade, agreement, events):
     explorer = w.neighbours_explorer(trade, agreement, events)
-    assert "bp-explorer" in explorer._dom_classes
+    assert EXPLORER_CLASS in explorer._dom_classes
     first_toggle = first_control(explorer)
     assert isinstance(first_toggle, ipywidgets.Checkbox) and first_toggle.description == "Central Asia"
     assert isinstance(explorer.children[-1], ipywidgets.Output)

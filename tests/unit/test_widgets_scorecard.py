@@ -11,6 +11,7 @@ from betweenpowers.measures.arms import tiv_by_year
 from betweenpowers.measures.scorecard import DIMENSIONS, INVESTMENT_BASES, POLES, scorecard_splits
 from betweenpowers.plots import AltFigure
 from betweenpowers.widgets import scorecard as w
+from betweenpowers.widgets.common import EXPLORER_CLASS
 from betweenpowers.widgets.scorecard import (
     NO_WEIGHT_MESSAGE,
     SCORECARD_COLUMNS,
@@ -117,7 +118,7 @@ def test_scorecard_view_leaves_out_the_dimensions_without_data(tables, trade_yea
 # -- the explorer -----------------------------------------------------------------------------------------------
 def test_explorer_first_checkbox_redraws_and_every_control_redraws(tables):
     explorer = scorecard_explorer(*tables)
-    assert "bp-explorer" in explorer._dom_classes
+    assert EXPLORER_CLASS in explorer._dom_classes
     controls = list(walk(explorer))
     output = controls[-1]
     assert isinstance(output, ipywidgets.Output)

@@ -12,6 +12,7 @@ from betweenpowers import data
 from betweenpowers.measures import trade as measures
 from betweenpowers.plots import AltFigure
 from betweenpowers.widgets import trade
+from betweenpowers.widgets.common import EXPLORER_CLASS
 
 YEARS = list(range(1992, 2021))
 GRID = list(itertools.product(measures.FLOWS, measures.VIEWS, [True, False]))
@@ -119,7 +120,7 @@ def _parts(explorer):
 
 def test_explorer_first_toggle_control_is_the_eu_checkbox(dots):
     explorer = trade.trade_explorer(dots)
-    assert "bp-explorer" in explorer._dom_classes
+    assert EXPLORER_CLASS in explorer._dom_classes
     first_toggle = first_control(explorer)
     assert isinstance(first_toggle, ipywidgets.Checkbox) and first_toggle.description == "EU as one bloc"
 

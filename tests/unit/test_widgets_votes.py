@@ -14,6 +14,7 @@ from betweenpowers.measures.votes import AGREEMENT_RULES
 from betweenpowers.plots import AltFigure
 from betweenpowers.vectors import GREAT_POWERS
 from betweenpowers.widgets import votes as w
+from betweenpowers.widgets.common import EXPLORER_CLASS
 from betweenpowers.widgets.votes import (
     COMPARISON_COUNTRIES,
     YEARS,
@@ -144,7 +145,7 @@ def _parts(explorer):
 
 def test_explorer_renders_and_every_control_redraws(agreement):
     explorer = votes_explorer(agreement)
-    assert "bp-explorer" in explorer._dom_classes
+    assert EXPLORER_CLASS in explorer._dom_classes
     boxes, country, issue, years, rule, output = _parts(explorer)
     assert [b.description for b in boxes] == ["USA", "Russia", "China"]
     assert isinstance(explorer.children[0].children[1], ipywidgets.Checkbox)  # the first control is a checkbox

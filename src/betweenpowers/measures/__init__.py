@@ -1,6 +1,8 @@
 """Pure measures the lessons teach, one module per topic.
 
-Each function takes plain pandas objects (or numbers) and returns a new one; nothing here reads files or draws.
+Each function takes plain pandas objects (or numbers) and returns a new one; nothing here draws or reads a table
+(the capstone's evidence in :mod:`.claims` also names its chart kind, labels and source line, which the figure code
+reads).
 Formulas and references are in the docstrings, so students can check the code against the lesson.
 
 * :mod:`.votes`: UN vote agreement under a rule for abstentions (the one definition, vectorised);
