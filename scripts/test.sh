@@ -32,5 +32,5 @@ else
 fi
 
 # One summary line before pytest, so pytest's own summary stays the last line of the output.
-echo "test.sh: $BP_INSTALL_NOTE in $(($(date +%s) - start)) s; $browser_note; running pytest $*"
+echo "test.sh: $BP_INSTALL_NOTE in $(($(date +%s) - start)) s; $("$BP_PY" --version); $browser_note; running pytest $*"
 exec .venv/bin/python -m pytest "$@"
