@@ -9,16 +9,6 @@ from betweenpowers.measures import exposure
 from betweenpowers.measures.trade import vector_shares
 
 
-@pytest.fixture(scope="module")
-def annual(trade, macro):
-    return exposure.annual_exposure_table(trade, macro)
-
-
-@pytest.fixture(scope="module")
-def inputs(trade, macro):
-    return exposure.model_inputs(trade, macro)
-
-
 # -- Annual tables ---------------------------------------------------------------------------------------------
 def test_dots_world_totals_are_the_world_rows_of_one_view(trade):
     totals = exposure.dots_world_totals(trade, "reported")

@@ -23,16 +23,6 @@ GRID = list(itertools.product(OIL, ELASTICITY, CUTS, [True, False], PARTNERS))
 MONEY = ["exports", "imports", "trade_balance"]
 
 
-@pytest.fixture(scope="module")
-def inputs(trade, macro):
-    return measures.model_inputs(trade, macro)
-
-
-@pytest.fixture(scope="module")
-def annual(trade, macro):
-    return measures.annual_exposure_table(trade, macro)
-
-
 @pytest.mark.parametrize("year", YEARS)
 def test_exposure_view_grid(inputs, year):
     """Every base year x oil change x elasticity x cut x checkbox x partner: consistent, complete, non-negative."""
