@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 #: Vectors of the events table, in display order (the three great powers first).
@@ -89,17 +90,25 @@ def event_timestamp(date: str) -> pd.Timestamp:
     >>> event_timestamp("2016-06")
     Timestamp('2016-06-15 00:00:00')
     """
+    return pd.Timestamp(_iso_day(date))
+
+
+def _iso_day(date: str) -> str:
+    """``YYYY-MM-DD`` for an event date, the 15th when only the month is given; ValueError if not a date."""
     match = _DATE.match(str(date).strip())
     if not match:
         raise ValueError(f"an event date must look like YYYY-MM-DD or YYYY-MM, not {date!r}")
     year, month, day = match.groups()
-    return pd.Timestamp(int(year), int(month), int(day) if day else 15)
+    return f"{year}-{month}-{day or '15'}"
 
 
 def event_timestamps(dates: pd.Series) -> pd.Series:
-    """:func:`event_timestamp` of every date in a Series (same index)."""
-    return pd.Series([event_timestamp(d) for d in dates], index=dates.index, dtype="datetime64[ns]",
-                     name=dates.name)
+    """:func:`event_timestamp` of every date in a Series (same index).
+
+    Parsed in one step from ISO strings: the lesson-01 explorer calls this on every redraw.
+    """
+    days = np.array([_iso_day(date) for date in dates], dtype="datetime64[ns]")
+    return pd.Series(days, index=dates.index, name=dates.name)
 
 
 def yearly_counts(events: pd.DataFrame) -> pd.DataFrame:
