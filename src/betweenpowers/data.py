@@ -165,7 +165,7 @@ say how it was derived, e.g. "Own calculation.")::
 
 # One loader per table. Each docstring says what a row is.
 def load_unga_roll_calls() -> pd.DataFrame:
-    """UN General Assembly roll calls 1992-2021: one row per recorded vote (date, symbol, issues, totals)."""
+    """UN General Assembly roll calls 1992-2025: one row per recorded vote (date, symbol, issues, totals)."""
     return load_table("unga_roll_calls")
 
 
@@ -197,6 +197,22 @@ def load_unga_key_votes_ukraine() -> pd.DataFrame:
 def load_trade_dots() -> pd.DataFrame:
     """Kazakhstan's trade by partner 1992-2020 (IMF DOTS), reported and mirror, million US$."""
     return load_table("trade_dots")
+
+
+def load_trade_bns() -> pd.DataFrame:
+    """Kazakhstan's trade by partner 2020-2025 in its own statistics (BNS), million US$, with a World row."""
+    return load_table("trade_bns")
+
+
+def load_trade_by_partner(overlap: bool = False) -> pd.DataFrame:
+    """Kazakhstan's trade by partner 1992-2025: IMF DOTS to 2020, BNS from 2021, with a column ``table``.
+
+    The rule and the columns are :func:`betweenpowers.measures.trade.join_trade_tables`'s; ``overlap=True`` keeps
+    BNS's 2020 as well, to compare the two sources in the year they share.
+    """
+    from betweenpowers.measures.trade import join_trade_tables  # measures never read tables; the loader joins
+
+    return join_trade_tables(load_trade_dots(), load_trade_bns(), overlap=overlap)
 
 
 def load_trade_page_figures() -> pd.DataFrame:

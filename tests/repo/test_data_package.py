@@ -46,7 +46,7 @@ def test_frictionless_validation_passes() -> None:
 
 
 def test_resource_names_are_unique_and_match_paths() -> None:
-    assert len(NAMES) == len(set(NAMES)) == 15
+    assert len(NAMES) == len(set(NAMES)) == 16
     assert [r["path"] for r in RESOURCES] == [f"{name}.csv" for name in NAMES]
 
 
@@ -135,6 +135,7 @@ _TagKeepingLoader.add_constructor("!code", lambda loader, node: ("!code", loader
 #: Lists of allowed values that the student package defines: the YAML must name them with !code, never copy them.
 CODE_ENUMS = (
     "betweenpowers.measures.votes.VOTE_VALUES",
+    "betweenpowers.measures.votes.MAIN_SERIES_SOURCES",
     "betweenpowers.vectors.AGREEMENT_PARTNERS",
     "betweenpowers.vectors.TRADE_VECTORS",
     "betweenpowers.measures.ideal_points.VINTAGES",

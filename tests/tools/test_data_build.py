@@ -34,6 +34,8 @@ Table = Callable[[str], pd.DataFrame]
 
 VOETEN = "unga_votes_voeten_1992_2020/"
 UNDL = "unga_votes_undl_2020_2021/"
+DGACM = "unga_votes_dgacm_2021_2026/"
+BNS = "trade_kazakhstan_by_partner_bns_2020_2025/"
 UKRAINE = "unga_key_votes_ukraine_2014_2022/"
 DOTS = "trade_imf_dots_kazakhstan_1992_2020/"
 MACRO = "context_macro/"
@@ -163,13 +165,25 @@ def test_kazakhstan_vote_counts_equal_the_raw_wide_files(raw_dir: Path, table: T
     assert raw_u == {"yes": 167, "abstain": 14, "no": 4, "absent": 3}  # PROVENANCE.md
     assert kaz[kaz["source"] == "undl"]["vote"].value_counts().to_dict() == raw_u
 
+    # DGACM: the table keeps 2022-2025; Kazakhstan's votes per year as its PROVENANCE.md counts them.
+    wide_d = raw_csv(raw_dir, DGACM + "unga_votes_wide_2021_2026.csv", usecols=["vote_id", "date", "KAZ"])
+    raw_d = wide_d.assign(year=wide_d["date"].str[:4].astype(int), vote=wide_d["KAZ"].map(
+        {"Y": "yes", "A": "abstain", "N": "no", "X": "absent"}))
+    per_year = raw_d.groupby(["year", "vote"]).size().unstack(fill_value=0)
+    assert per_year.loc[2022].to_dict() == {"absent": 7, "abstain": 12, "no": 3, "yes": 67}
+    assert per_year.loc[2025].to_dict() == {"absent": 5, "abstain": 7, "no": 0, "yes": 172}
+    kept = raw_d[raw_d["year"].between(2022, 2025)]["vote"].value_counts().to_dict()
+    assert kaz[kaz["source"] == "dgacm"]["vote"].value_counts().to_dict() == kept
+
 
 def test_number_of_roll_calls_by_source(raw_dir: Path, table: Table) -> None:
     roll_calls = table("unga_roll_calls")
     n_voeten = len(raw_csv(raw_dir, VOETEN + "unga_roll_calls_1992_2020.csv"))
     n_undl = len(raw_csv(raw_dir, UNDL + "undl_ga_resolutions_2020_2021.csv"))
-    assert (n_voeten, n_undl) == (2587, 188)
-    assert roll_calls["source"].value_counts().to_dict() == {"voeten": n_voeten, "undl": n_undl}
+    dgacm = raw_csv(raw_dir, DGACM + "unga_rollcalls_2021_2026.csv", usecols=["vote_id", "year"])
+    n_dgacm = int(dgacm["year"].between(2022, 2025).sum())
+    assert (n_voeten, n_undl, len(dgacm), n_dgacm) == (2587, 188, 550, 89 + 88 + 92 + 184)  # PROVENANCE.md
+    assert roll_calls["source"].value_counts().to_dict() == {"voeten": n_voeten, "undl": n_undl, "dgacm": n_dgacm}
     assert roll_calls["vote_id"].is_unique
 
 
@@ -187,14 +201,40 @@ def test_main_series_is_one_source_per_calendar_year(raw_dir: Path, table: Table
 
     roll_calls = table("unga_roll_calls")
     main = roll_calls[roll_calls["in_main_series"]]
-    assert set(main["vote_id"]) == expected_voeten | expected_undl
+    dgacm = raw_csv(raw_dir, DGACM + "unga_rollcalls_2021_2026.csv", usecols=["vote_id", "year"])
+    expected_dgacm = {"D" + v.removeprefix("DGACM-") for v in dgacm.loc[dgacm["year"].between(2022, 2025), "vote_id"]}
+    assert set(main["vote_id"]) == expected_voeten | expected_undl | expected_dgacm
     assert main.groupby("year")["source"].nunique().eq(1).all()
-    assert sorted(main["year"].unique()) == list(range(1992, 2022))
+    assert sorted(main["year"].unique()) == list(range(1992, 2026))  # 2026 (first half only) is left out
     assert set(main.loc[main["year"] == 2021, "source"]) == {"undl"}
+    assert set(main.loc[main["year"] >= 2022, "source"]) == {"dgacm"}
+    assert not (roll_calls["year"] > 2025).any()
+
+
+def test_the_two_sources_of_2021_agree_vote_for_vote(raw_dir: Path) -> None:
+    """The UN Digital Library's 2021 votes (the main series) and DGACM's lists of the same resolutions are the same."""
+    meta = raw_csv(raw_dir, UNDL + "undl_ga_resolutions_2020_2021.csv", usecols=["undl_id", "date", "resolution",
+                                                                                 "use_for_agreement"])
+    meta = meta[(meta["date"].str[:4] == "2021") & meta["use_for_agreement"]]
+    undl = raw_csv(raw_dir, UNDL + "undl_ga_votes_all_countries_wide_2020_2021.csv").merge(
+        meta[["undl_id", "resolution"]], on="undl_id").drop(columns="undl_id")
+    dgacm = raw_csv(raw_dir, DGACM + "unga_votes_wide_2021_2026.csv")
+    dgacm = dgacm[dgacm["date"].str[:4] == "2021"].drop(columns=["vote_id", "date"])
+    undl_long = undl.melt(id_vars="resolution", var_name="iso3", value_name="vote").dropna()
+    dgacm_long = dgacm.melt(id_vars="resolution", var_name="iso3", value_name="vote").dropna()
+    # The sources write part letters with and without a space: 'A/RES/75/250 B' and 'A/RES/75/250B'.
+    for long in (undl_long, dgacm_long):
+        long["resolution"] = long["resolution"].str.replace(" ", "")
+    both = undl_long.merge(dgacm_long, on=["resolution", "iso3"], how="outer", suffixes=("_undl", "_dgacm"),
+                           indicator=True)
+    assert undl_long["resolution"].nunique() == dgacm_long["resolution"].nunique() == 86
+    assert len(both) > 16_000 and (both["_merge"] == "both").all()
+    assert (both["vote_undl"] == both["vote_dgacm"]).all()
 
 
 def _agreement_from_raw(raw_dir: Path, year: int, country: str, partner: str) -> dict:
-    """Yearly agreement of two countries from the raw wide files (main series: Voeten to 2020, UNDL 2021)."""
+    """Yearly agreement of two countries from the raw wide files (main series: Voeten to 2020, UNDL 2021, DGACM
+    2022-2025)."""
     if year <= 2020:
         calls = raw_csv(raw_dir, VOETEN + "unga_roll_calls_1992_2020.csv", usecols=["rcid", "date"])
         ids = calls.loc[calls["date"].str[:4] == str(year), "rcid"]
@@ -202,6 +242,10 @@ def _agreement_from_raw(raw_dir: Path, year: int, country: str, partner: str) ->
                        usecols=["rcid", country, partner])
         pair = wide[wide["rcid"].isin(ids)]
         codes = {1: "yes", 2: "abstain", 3: "no"}  # 8 absent, 9 non-member and blanks are left out
+    elif year >= 2022:
+        wide = raw_csv(raw_dir, DGACM + "unga_votes_wide_2021_2026.csv", usecols=["date", country, partner])
+        pair = wide[wide["date"].str[:4] == str(year)]
+        codes = {"Y": "yes", "A": "abstain", "N": "no"}  # X (absent) is left out
     else:
         meta = raw_csv(raw_dir, UNDL + "undl_ga_resolutions_2020_2021.csv",
                        usecols=["undl_id", "date", "use_for_agreement"])
@@ -224,11 +268,11 @@ def _agreement_from_raw(raw_dir: Path, year: int, country: str, partner: str) ->
     }
 
 
-@pytest.mark.parametrize("year", [1995, 2021])
+@pytest.mark.parametrize("year", [1995, 2021, 2022, 2025])
 def test_kazakhstan_usa_agreement_recomputed_from_raw(raw_dir: Path, table: Table, year: int) -> None:
     expected = _agreement_from_raw(raw_dir, year, "KAZ", "USA")
     assert expected["n_votes"] > 50
-    assert 0.2 < expected["agreement_half"] < 0.9  # a real pair, not a degenerate one
+    assert 0.05 < expected["agreement_half"] < 0.9  # a real pair, not a degenerate one (2025: 0.06, see PROVENANCE)
     yearly = table("unga_agreement_yearly").set_index(["year", "iso3", "partner"])
     for key in [(year, "KAZ", "USA"), (year, "USA", "KAZ")]:  # the measure is symmetric
         row = yearly.loc[key]
@@ -248,6 +292,28 @@ def test_dots_world_totals_2020(raw_dir: Path, table: Table) -> None:
     raw_world = rep[(rep["year"] == 2020) & (rep["partner"] == "World")].set_index("flow")["value_usd_mn"]
     assert world["exports"] == pytest.approx(raw_world["exports_fob"], abs=5e-5)
     assert world["imports"] == pytest.approx(raw_world["imports_cif"], abs=5e-5)
+
+
+def test_bns_trade_totals_and_partners_as_provenance_states(raw_dir: Path, table: Table) -> None:
+    """BNS totals (sum of partners, USD bn) and China's and Russia's turnover, as PROVENANCE.md reports them."""
+    bns = table("trade_bns")
+    world = bns[bns["partner_iso3"] == "WLD"].set_index(["year", "flow"])["value_usd_mn"] / 1000
+    for year, exports, imports in [(2020, 47.541, 38.929), (2022, 84.593, 50.934), (2025, 79.230, 65.431)]:
+        assert (round(world[(year, "exports")], 3), round(world[(year, "imports")], 3)) == (exports, imports)
+    turnover = bns.groupby(["year", "partner_iso3"])["value_usd_mn"].sum() / 1000
+    assert [round(turnover[(y, "CHN")], 2) for y in (2022, 2023, 2025)] == [24.20, 30.06, 34.17]
+    assert [round(turnover[(y, "RUS")], 2) for y in (2021, 2023, 2024)] == [24.62, 27.05, 28.14]
+
+    raw = raw_csv(raw_dir, BNS + "kaz_trade_by_partner_bns_2020_2025.csv")
+    assert len(raw) == 2338 and len(bns) == 2338 + 12  # a World row per year and flow
+    partners = bns[bns["partner_iso3"] != "WLD"]
+    assert partners["value_usd_mn"].sum() == pytest.approx(raw["value_usd"].sum() / 1e6, rel=1e-9)
+    assert (partners["value_usd_mn"] == 0).sum() == (raw["value_usd"] == 0).sum()
+    # One name per partner across trade_dots and trade_bns (DOTS's name where DOTS has the partner).
+    dots = table("trade_dots")
+    names = pd.concat([dots[["partner_iso3", "partner"]], partners[["partner_iso3", "partner"]]]).dropna()
+    assert names.drop_duplicates().groupby("partner_iso3").size().max() <= dots.dropna(
+        subset=["partner_iso3"]).drop_duplicates(["partner_iso3", "partner"]).groupby("partner_iso3").size().max()
 
 
 def test_dots_has_no_duplicates_and_no_aggregates_but_world(raw_dir: Path, table: Table) -> None:

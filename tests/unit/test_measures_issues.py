@@ -19,7 +19,13 @@ from betweenpowers.measures.issues import (
     issue_rows,
     pair_votes,
 )
-from betweenpowers.measures.votes import AGREEMENT_RULES, RULE_COLUMNS, RULE_COUNTS, yearly_agreement
+from betweenpowers.measures.votes import (
+    AGREEMENT_RULES,
+    MAIN_SERIES_YEARS,
+    RULE_COLUMNS,
+    RULE_COUNTS,
+    yearly_agreement,
+)
 
 COUNTRIES = ("KAZ", "UZB", "KGZ", "TJK", "TKM", "BLR", "AZE", "ARM", "GEO", "UKR", "TUR")
 
@@ -115,6 +121,6 @@ def test_agreement_table_issue_values_are_checked_by_hand(real_table):
 def test_issues_stop_when_the_codes_stop(real_table):
     coded = real_table[real_table["issue"] != "all"]
     assert coded["year"].max() == LAST_CODED_YEAR
-    assert real_table[real_table["issue"] == "all"]["year"].max() == 2021
+    assert real_table[real_table["issue"] == "all"]["year"].max() == MAIN_SERIES_YEARS[1] == 2025
     assert set(real_table["issue"].astype(str)) == set(ISSUE_LABELS)
     assert real_table["agreement"].between(0, 1).all() and (real_table["n_votes"] > 0).all()

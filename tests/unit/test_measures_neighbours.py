@@ -115,7 +115,7 @@ def test_the_rules_are_the_series_rules():
 
 def test_group_agreement_regions_and_rules(agreement):
     means, counts = m.group_agreement(agreement, m.REGIONS)
-    assert means.index.tolist() == list(range(1992, 2022))
+    assert means.index.tolist() == list(range(1992, 2026))
     assert counts.index[counts["Central Asia"] < 4].tolist() == [1992, 1993, 1999, 2001]
     assert counts.index[counts["South Caucasus"] < 3].tolist() == [1992]
     assert (counts["Turkey"] == 1).all()
@@ -137,6 +137,6 @@ def test_median_agreement(agreement):
     rows = agreement[(agreement["partner"] == "KAZ") & (agreement["iso3"] != "KAZ") & (agreement["year"] == 2020)]
     assert math.isclose(median.loc[2020], rows["agreement_half"].median())
     assert round(median.loc[2020], 3) == 0.925
-    assert median.name == "median UN member" and median.index.tolist() == list(range(1992, 2022))
+    assert median.name == "median UN member" and median.index.tolist() == list(range(1992, 2026))
     with pytest.raises(ValueError, match="rule must be one of"):
         m.median_agreement(agreement, rule="strict")

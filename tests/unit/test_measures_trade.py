@@ -164,3 +164,51 @@ def test_real_vector_shares_stay_below_one(dots):
             total = trade.vector_shares(dots, view, flow).sum(axis=1)
             # Partner values are rounded in the source, so a year can sum a hair above its World total (1993).
             assert ((total > 0.75) & (total <= 1.001)).all(), (view, flow)
+
+
+# --------------------------------------------------------------------------------------------------
+# IMF DOTS and BNS joined: one reported series 1992-2025
+# --------------------------------------------------------------------------------------------------
+def test_reported_tables_cover_consecutive_years_and_name_real_tables():
+    spans = list(trade.REPORTED_TABLES.values())
+    assert all(first <= last for first, last in spans)
+    assert all(later[0] == earlier[1] + 1 for earlier, later in zip(spans, spans[1:]))  # no gap, no overlap
+    assert set(trade.REPORTED_TABLES) <= set(data.table_names())
+
+
+def test_joined_series_has_one_table_per_year_and_keeps_the_columns(table):
+    dots, bns = table("trade_dots"), table("trade_bns")
+    joined = trade.join_trade_tables(dots, bns)
+    assert list(joined.columns) == [*dots.columns, "table"]
+    assert joined.groupby("year")["table"].nunique().eq(1).all()
+    assert (int(joined["year"].min()), int(joined["year"].max())) == (1992, 2025)
+    for name, (first, last) in trade.REPORTED_TABLES.items():
+        years = joined.loc[joined["table"] == name, "year"]
+        assert (int(years.min()), int(years.max())) == (first, last)
+    from_bns = joined[joined["table"] == "trade_bns"]
+    assert set(from_bns["view"]) == {"reported"} and not from_bns["estimated"].any()
+    # The measures work on it unchanged: China's share of turnover passes Russia's in 2023 in Kazakh figures.
+    shares = trade.with_world_share(trade.flow_values(joined, "reported", "total"))
+    by_partner = shares[shares["partner_iso3"].isin(["CHN", "RUS"])].pivot(index="year", columns="partner_iso3",
+                                                                           values="share")
+    assert (by_partner.loc[2021, "RUS"] > by_partner.loc[2021, "CHN"]
+            and by_partner.loc[2023, "CHN"] > by_partner.loc[2023, "RUS"])
+
+
+def test_overlap_keeps_both_sources_of_2020_and_nothing_else(table):
+    dots, bns = table("trade_dots"), table("trade_bns")
+    plain = trade.join_trade_tables(dots, bns)
+    both = trade.join_trade_tables(dots, bns, overlap=True)
+    marked = both.merge(plain, how="left", indicator=True)
+    added = marked[marked["_merge"] == "left_only"]
+    assert set(added["year"]) == {2020} and set(added["table"]) == {"trade_bns"}
+    assert len(added) == int((bns["year"] == 2020).sum())
+    world = both[(both["year"] == 2020) & (both["partner_iso3"] == "WLD") & (both["view"] == "reported")]
+    gap = world.pivot_table(index="flow", columns="table", values="value_usd_mn")
+    assert ((gap["trade_bns"] / gap["trade_dots"] - 1).abs() < 0.05).all()  # revisions, not another concept
+
+
+def test_load_trade_by_partner_is_the_join_of_the_two_loaders():
+    pd.testing.assert_frame_equal(data.load_trade_by_partner(),
+                                  trade.join_trade_tables(data.load_trade_dots(), data.load_trade_bns()))
+    assert set(data.load_trade_by_partner(overlap=True)["year"]) == set(range(1992, 2026))

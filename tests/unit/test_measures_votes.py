@@ -248,3 +248,25 @@ def test_docstring_examples_run():
 
 def test_package_reexports_the_scoring():
     assert measures.score_votes is score_votes and measures.AGREEMENT_RULES is AGREEMENT_RULES
+
+
+# --------------------------------------------------------------------------------------------------
+# The main series: one source per calendar year
+# --------------------------------------------------------------------------------------------------
+def test_main_series_sources_follow_each_other_without_gap():
+    spans = list(measure.MAIN_SERIES_SOURCES.values())
+    assert all(later[0] == earlier[1] + 1 for earlier, later in zip(spans, spans[1:]))
+    assert measure.MAIN_SERIES_YEARS == (spans[0][0], spans[-1][1])
+    for source, (first, last) in measure.MAIN_SERIES_SOURCES.items():
+        assert measure.main_series_source(first) == measure.main_series_source(last) == source
+    for outside in (measure.MAIN_SERIES_YEARS[0] - 1, measure.MAIN_SERIES_YEARS[1] + 1):
+        with pytest.raises(ValueError, match="main series covers"):
+            measure.main_series_source(outside)
+
+
+def test_the_shipped_main_series_matches_the_year_rule(table: Callable[[str], pd.DataFrame]):
+    roll_calls = table("unga_roll_calls")
+    main = roll_calls[roll_calls["in_main_series"]]
+    assert (main["source"] == main["year"].map(measure.main_series_source)).all()
+    assert (int(main["year"].min()), int(main["year"].max())) == measure.MAIN_SERIES_YEARS
+    assert set(roll_calls["source"]) == set(measure.MAIN_SERIES_SOURCES)

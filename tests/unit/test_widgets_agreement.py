@@ -102,20 +102,25 @@ def test_explorer_with_no_partner_shows_a_message_not_an_error(agreement):
 
 
 def test_votes_source_names_only_the_vote_sources_of_the_years_shown():
-    voeten, undl = (source["credit"] for source in data.resource("unga_agreement_yearly")["sources"])
-    both = votes_source(range(1992, 2022))
-    assert both == data.source_line("unga_agreement_yearly", note="Own calculation.")
-    assert voeten in both and undl in both
+    voeten, undl, dgacm = (source["credit"] for source in data.resource("unga_agreement_yearly")["sources"])
+    every = votes_source(range(1992, 2026))
+    assert every == data.source_line("unga_agreement_yearly", note="Own calculation.")
+    assert voeten in every and undl in every and dgacm in every
     only_voeten = votes_source([2014, 2020])
     assert voeten in only_voeten and undl not in only_voeten and only_voeten.split(": ")[0] == "Source"
     only_undl = votes_source([2021], ("unga_votes", "unga_roll_calls"), note="")
     assert only_undl.split(": ", 1)[1] == f"{undl}."
-    assert votes_source([]) == both  # no year: every source
+    recent = votes_source(range(2020, 2026))
+    assert recent.split(": ")[0] == "Sources" and all(credit in recent for credit in (voeten, undl, dgacm))
+    assert voeten not in votes_source([2022, 2025]) and dgacm in votes_source([2022, 2025])
+    assert votes_source([]) == every  # no year: every source
+    with pytest.raises(ValueError, match="main series covers"):
+        votes_source([2026])
 
 
 def test_figure_source_line_follows_the_years_drawn(agreement, monkeypatch):
     seen = []
     monkeypatch.setattr(widgets.agreement, "finish", lambda fig, ax, **kwargs: seen.append(kwargs["source"]))
-    widgets.agreement_figure(widgets.agreement_view(agreement, LABELS, (1992, 2021)))
+    widgets.agreement_figure(widgets.agreement_view(agreement, LABELS, (1992, 2025)))
     widgets.agreement_figure(widgets.agreement_view(agreement, LABELS, (2000, 2010)))
-    assert seen == [votes_source(range(1992, 2022)), votes_source([2000])]
+    assert seen == [votes_source(range(1992, 2026)), votes_source([2000])]

@@ -20,7 +20,7 @@ REGION_SUBSETS = [list(c) for r in range(len(LABELS) + 1) for c in itertools.com
 INDICATORS = list(w.INDICATORS)
 YEAR_RANGES = [(1991, 2025), (1994, 2025), (2000, 2010), (2010, 2000), (2021, 2025), (1991, 1993), (2025, 2025),
                (2020, 2020)]
-COVERAGE = {"trade_share": (1994, 2020), "trade_value": (1994, 2020), "agreement": (1992, 2021),
+COVERAGE = {"trade_share": (1994, 2020), "trade_value": (1994, 2020), "agreement": (1992, 2025),
             "events": (1991, 2025)}
 
 

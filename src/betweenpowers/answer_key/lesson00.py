@@ -27,15 +27,17 @@ def _abstention_share() -> float:
     return float((counted == "abstain").mean())
 
 
-def _lowest_usa_year() -> int:
+def _year_furthest_below_median_with_usa() -> int:
     table = data.load_unga_agreement_yearly()
-    kaz_usa = table[(table["iso3"] == "KAZ") & (table["partner"] == "USA")]
-    return int(kaz_usa.loc[kaz_usa["agreement_half"].idxmin(), "year"])
+    with_usa = table[(table["partner"] == "USA") & (table["iso3"] != "USA")]
+    median = with_usa.groupby("year")["agreement_half"].median()
+    kaz = with_usa[with_usa["iso3"] == "KAZ"].set_index("year")["agreement_half"]
+    return int((kaz - median).idxmin())
 
 
-def _kaz_rus_2021() -> float:
+def _kaz_rus_2024() -> float:
     table = data.load_unga_agreement_yearly()
-    row = table[(table["iso3"] == "KAZ") & (table["partner"] == "RUS") & (table["year"] == 2021)]
+    row = table[(table["iso3"] == "KAZ") & (table["partner"] == "RUS") & (table["year"] == 2024)]
     return float(row["agreement_half"].iloc[0])
 
 
@@ -52,34 +54,36 @@ LESSON_00 = "solutions/00_start_here.ipynb"
 register(
     NumberQuestion(
         id="00.1",
-        prompt="Share of abstentions among Kazakhstan's yes/no/abstain votes, main series 1992-2021",
+        prompt="Share of abstentions among Kazakhstan's yes/no/abstain votes, main series 1992-2025",
         expected=_abstention_share,
         rel_tol=1e-3,
         hint="Keep the main series, drop 'absent', then divide the number of 'abstain' votes by the votes left.",
     ),
-    ValueQuestion(
+    NumberQuestion(
         id="00.2",
-        prompt="Year of Kazakhstan's lowest agreement with the USA (abstention = half)",
-        expected=_lowest_usa_year,
-        hint="Filter the yearly table to iso3 'KAZ' and partner 'USA', then look for the smallest agreement_half "
-             "(idxmin or sort_values help).",
-    ),
-    NumberQuestion(
-        id="00.3",
-        prompt="Kazakhstan's agreement with Russia in 2021, abstention = half, computed from the votes",
-        expected=_kaz_rus_2021,
-        rel_tol=1e-4,
-        hint="Pair the two countries' votes on each 2021 roll call of the main series, leave out absences, score "
-             "same = 1, one abstention = 0.5, yes against no = 0, and take the mean.",
-    ),
-    NumberQuestion(
-        id="00.4",
         prompt="Kazakhstan's 2007 agreement with the USA minus the median UN member's (abstention = half)",
         expected=_kaz_usa_gap_to_median_2007,
         rel_tol=1e-3,
         abs_tol=1e-4,
         hint="Take all countries' 2007 agreement with the USA (without the USA itself), find the median, and "
              "subtract it from Kazakhstan's value. The answer can be negative.",
+    ),
+    NumberQuestion(
+        id="00.3",
+        prompt="Kazakhstan's agreement with Russia in 2024, abstention = half, computed from the votes",
+        expected=_kaz_rus_2024,
+        rel_tol=1e-4,
+        hint="Pair the two countries' votes on each 2024 roll call of the main series, leave out absences, score "
+             "same = 1, one abstention = 0.5, yes against no = 0, and take the mean.",
+    ),
+    ValueQuestion(
+        id="00.4",
+        prompt="Year in which Kazakhstan's agreement with the USA was furthest below the median UN member's "
+               "(abstention = half)",
+        expected=_year_furthest_below_median_with_usa,
+        hint="The year of the lowest agreement itself is not the answer: in some years every member agreed less "
+             "with the USA. For each year take the median of all members' agreement with the USA (the USA left "
+             "out), subtract it from Kazakhstan's, and find the year of the most negative gap.",
     ),
     ChoiceQuestion(
         id="00.5",

@@ -11,9 +11,9 @@ computed for every comparison country, partner, year, issue and rule in well und
   rule and year, with the number of roll calls counted and the mean agreement.
 
 Issue codes are Voeten's six dummies (``issue_*`` columns of ``unga_roll_calls``). They exist only for roll calls
-from the Voeten data (1992-2020); UN Digital Library records (the 2021 part of the main series) have none, so an
-issue other than ``"all"`` has no roll calls after 2020. A roll call can carry several issue codes (a resolution on
-nuclear weapons in the Middle East counts under both), so the issues do not add up to the total.
+from the Voeten data (1992-2020); the UN Digital Library's and DGACM's records (the main series from 2021) have
+none, so an issue other than ``"all"`` has no roll calls after 2020. A roll call can carry several issue codes (a
+resolution on nuclear weapons in the Middle East counts under both), so the issues do not add up to the total.
 
 Reference for the data and the issue codes: Voeten, E., Strezhnev, A. and Bailey, M., *United Nations General
 Assembly Voting Data*, Harvard Dataverse, hdl:1902.1/12379. For the abstention rules see
@@ -26,7 +26,13 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from betweenpowers.measures.votes import AGREEMENT_RULES, agreement_by, partner_pairs, score_pairs
+from betweenpowers.measures.votes import (
+    AGREEMENT_RULES,
+    MAIN_SERIES_SOURCES,
+    agreement_by,
+    partner_pairs,
+    score_pairs,
+)
 
 __all__ = ["ISSUE_COLUMNS", "ISSUE_LABELS", "LAST_CODED_YEAR", "agreement_table", "issue_rows", "pair_votes"]
 
@@ -54,7 +60,7 @@ ISSUE_LABELS: dict[str, str] = {
 }
 
 #: The last year with issue codes: the last calendar year of the main series taken from the Voeten data.
-LAST_CODED_YEAR = 2020
+LAST_CODED_YEAR = MAIN_SERIES_SOURCES["voeten"][1]
 
 
 def _check_issue(issue: str) -> None:

@@ -1,6 +1,7 @@
 """Trade by partner: flows, shares of the total, concentration, a balance index and a size benchmark (lesson 02).
 
-Every function takes the IMF trade table (:func:`betweenpowers.data.load_trade_dots`) or frames made from it, and
+Every function takes the IMF trade table (:func:`betweenpowers.data.load_trade_dots`), the IMF and BNS tables joined
+(:func:`betweenpowers.data.load_trade_by_partner`, see :func:`join_trade_tables`) or frames made from them, and
 returns a new frame or number; nothing here reads files or draws.
 
 Definitions used throughout the series:
@@ -32,7 +33,36 @@ WEST_VECTORS: tuple[str, ...] = ("eu27", "other_west")
 EU_LABEL = "EU-27"
 EU_CODE = "EU27"
 
+#: Kazakhstan's own (reported) trade by partner is in two tables: which one serves which years. IMF DOTS ends in
+#: 2020 and the Bureau of National Statistics' partner table starts in 2020: 2020 is in both, and belongs to DOTS
+#: in the joined series (:func:`join_trade_tables`), so the years before stay comparable; the mirror view exists
+#: only in DOTS, to 2020.
+REPORTED_TABLES: dict[str, tuple[int, int]] = {"trade_dots": (1992, 2020), "trade_bns": (2021, 2025)}
+
 _KEY = ["year", "partner", "partner_iso3", "partner_type", "vector"]
+
+
+def join_trade_tables(dots: pd.DataFrame, bns: pd.DataFrame, overlap: bool = False) -> pd.DataFrame:
+    """``trade_dots`` and ``trade_bns`` as one table 1992-2025, with a column ``table`` naming each row's source.
+
+    Each table serves the years :data:`REPORTED_TABLES` gives it; BNS rows are in the reported view (Kazakhstan's
+    own statistics). With ``overlap=True`` BNS's 2020 rows are kept too, so the two sources can be compared in the
+    year they share: then group by ``table`` as well, or 2020 is counted twice. The result has the columns of
+    ``trade_dots`` plus ``table``; every function of this module takes it.
+
+    >>> dots = pd.DataFrame({"year": [2020], "view": ["reported"], "value_usd_mn": [1.0]})
+    >>> bns = pd.DataFrame({"year": [2020, 2021], "value_usd_mn": [1.1, 2.0]})
+    >>> join_trade_tables(dots, bns)[["year", "table", "value_usd_mn"]].values.tolist()
+    [[2020, 'trade_dots', 1.0], [2021, 'trade_bns', 2.0]]
+    """
+    first_bns = REPORTED_TABLES["trade_bns"][0] - (1 if overlap else 0)
+    parts = [
+        dots[dots["year"].between(*REPORTED_TABLES["trade_dots"])].assign(table="trade_dots"),
+        bns[bns["year"].between(first_bns, REPORTED_TABLES["trade_bns"][1])].assign(
+            table="trade_bns", view="reported", estimated=False),
+    ]
+    joined = pd.concat(parts, ignore_index=True)
+    return joined[[*dots.columns, "table"]]
 
 
 def _check(flow: str, view: str) -> None:

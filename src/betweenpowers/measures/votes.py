@@ -55,6 +55,29 @@ COUNTED_VOTES: tuple[str, ...] = ("yes", "no", "abstain")
 #: Every value of the column ``vote`` in the table ``unga_votes``: a counted vote, or absent.
 VOTE_VALUES: tuple[str, ...] = (*COUNTED_VOTES, "absent")
 
+#: The main series of roll calls, one source per calendar year: source -> (first year, last year), in time order.
+#: Voeten's data (with issue codes) to 2020, the UN Digital Library for 2021, the UN's machine-readable
+#: resolutions (DGACM) for 2022-2025. 2026 is left out: its data covers only the first half of the year.
+#: The data build flags these roll calls ``in_main_series``; explorers take their year ranges from here.
+MAIN_SERIES_SOURCES: dict[str, tuple[int, int]] = {"voeten": (1992, 2020), "undl": (2021, 2021), "dgacm": (2022, 2025)}
+
+#: First and last year of the main series.
+MAIN_SERIES_YEARS: tuple[int, int] = (min(first for first, _ in MAIN_SERIES_SOURCES.values()),
+                                      max(last for _, last in MAIN_SERIES_SOURCES.values()))
+
+
+def main_series_source(year: int) -> str:
+    """The source of the main series for a calendar year; ValueError outside :data:`MAIN_SERIES_YEARS`.
+
+    >>> main_series_source(2020), main_series_source(2021), main_series_source(2024)
+    ('voeten', 'undl', 'dgacm')
+    """
+    for source, (first, last) in MAIN_SERIES_SOURCES.items():
+        if first <= year <= last:
+            return source
+    raise ValueError(f"the main series covers {MAIN_SERIES_YEARS[0]}-{MAIN_SERIES_YEARS[1]}, not {year}")
+
+
 #: Columns of the table ``unga_agreement_yearly``, in order (see :func:`yearly_agreement`).
 YEARLY_COLUMNS: tuple[str, ...] = (
     "year", "iso3", "partner",

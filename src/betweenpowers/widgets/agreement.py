@@ -8,8 +8,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from betweenpowers.data import source_line
-from betweenpowers.measures.issues import LAST_CODED_YEAR
-from betweenpowers.measures.votes import RULE_COLUMNS, RULE_LABELS, check_rule
+from betweenpowers.measures.votes import RULE_COLUMNS, RULE_LABELS, check_rule, main_series_source
 from betweenpowers.plots import AltFigure, finish, new_figure, style_for
 from betweenpowers.vectors import GREAT_POWERS, country_name
 from betweenpowers.widgets.common import explorer_box, show_in
@@ -19,15 +18,13 @@ def votes_source(years: Iterable[int], tables: Sequence[str] = ("unga_agreement_
                  note: str = "Own calculation.") -> str:
     """The source line of a figure of vote agreement in ``years``: only the vote sources those years come from.
 
-    Roll calls to :data:`~betweenpowers.measures.issues.LAST_CODED_YEAR` come from Voeten's data
-    (``voeten_votes``), later ones from the UN Digital Library (``undl_votes``); ``tables`` are the tables the
-    figure is computed from (``unga_agreement_yearly``, or ``unga_votes`` and ``unga_roll_calls``). Without any
-    year, every source of the tables is named.
+    Each year's roll calls come from one source (:data:`betweenpowers.measures.votes.MAIN_SERIES_SOURCES`: Voeten's
+    data, the UN Digital Library, DGACM), credited as ``<source>_votes`` in the data package; ``tables`` are the
+    tables the figure is computed from (``unga_agreement_yearly``, or ``unga_votes`` and ``unga_roll_calls``).
+    Without any year, every source of the tables is named.
     """
-    shown = [int(year) for year in years]
-    sources = tuple(name for name, used in (("voeten_votes", any(y <= LAST_CODED_YEAR for y in shown)),
-                                           ("undl_votes", any(y > LAST_CODED_YEAR for y in shown))) if used)
-    return source_line(*tables, sources=sources, note=note)
+    used = {main_series_source(int(year)) for year in years}
+    return source_line(*tables, sources=tuple(f"{source}_votes" for source in sorted(used)), note=note)
 
 
 def agreement_view(

@@ -26,7 +26,7 @@ import pandas as pd
 from betweenpowers.data import source_line
 from betweenpowers.measures.ideal_points import VINTAGES, ideal_points
 from betweenpowers.measures.issues import ISSUE_LABELS, LAST_CODED_YEAR
-from betweenpowers.measures.votes import AGREEMENT_RULES, RULE_LABELS, check_rule
+from betweenpowers.measures.votes import AGREEMENT_RULES, MAIN_SERIES_YEARS, RULE_LABELS, check_rule
 from betweenpowers.plots import AltFigure, finish, new_figure, style_for
 from betweenpowers.vectors import GREAT_POWERS, country_name
 from betweenpowers.widgets.agreement import votes_source
@@ -36,8 +36,8 @@ from betweenpowers.widgets.common import explorer_box, show_in
 #: Ukraine and Turkey (the post-Soviet states of ``unga_votes`` and Turkey; all are in ``unga_votes``).
 COMPARISON_COUNTRIES: tuple[str, ...] = ("KAZ", "UZB", "KGZ", "TJK", "TKM", "BLR", "AZE", "ARM", "GEO", "UKR", "TUR")
 
-#: Year range of the main series (Voeten 1992-2020, UN Digital Library 2021).
-YEARS: tuple[int, int] = (1992, 2021)
+#: Year range of the main series (:data:`betweenpowers.measures.votes.MAIN_SERIES_SOURCES`).
+YEARS: tuple[int, int] = MAIN_SERIES_YEARS
 
 ISSUE_NOTE = f"Issue codes exist only for Voeten roll calls (1992-{LAST_CODED_YEAR})."
 
@@ -155,7 +155,7 @@ def no_data_message(country: str, issue: str, years: tuple[int, int]) -> str:
     first, last = sorted((int(years[0]), int(years[1])))
     if issue != "all" and first > LAST_CODED_YEAR:
         return (f"No roll calls coded under '{ISSUE_LABELS[issue]}' in {first}-{last}. {ISSUE_NOTE} "
-                "Choose 'All roll calls', or years up to 2020.")
+                f"Choose 'All roll calls', or years up to {LAST_CODED_YEAR}.")
     return (f"No roll calls with a vote by {country_name(country)} in {first}-{last}. "
             f"The main series covers {YEARS[0]}-{YEARS[1]}.")
 

@@ -14,9 +14,9 @@ The package holds:
 
 * ``datapackage.yaml``: the tables' metadata, edited by hand, read and checked by :mod:`.metadata`;
 * the builders, one module per source, each a pure function from the raw folder to a DataFrame:
-  :mod:`.unga` (UN votes, agreement, ideal points), :mod:`.trade` (IMF DOTS, page figures), :mod:`.investment`
-  (FDI pages, NBK quarterly), :mod:`.arms` (SIPRI), :mod:`.macro` (WDI, WEO, EIA, BNS), :mod:`.events`;
-  :mod:`.rawfiles` reads the raw files for them;
+  :mod:`.unga` (UN votes, agreement, ideal points), :mod:`.trade` (IMF DOTS, BNS partner table, page figures),
+  :mod:`.investment` (FDI pages, NBK quarterly), :mod:`.arms` (SIPRI), :mod:`.macro` (WDI, WEO, EIA, BNS),
+  :mod:`.events`; :mod:`.rawfiles` reads the raw files for them;
 * :mod:`.descriptor`: the CSV bytes and ``datapackage.json``;
 * here: :func:`build_all` (every builder, then each table checked against its schema) and :func:`main`.
 """
@@ -53,6 +53,7 @@ def _build_every_table(raw: Path) -> dict[str, pd.DataFrame]:
         "unga_ideal_points": unga.build_unga_ideal_points(raw),
         "unga_key_votes_ukraine": unga.build_unga_key_votes_ukraine(raw, roll_calls),
         "trade_dots": trade.build_trade_dots(raw),
+        "trade_bns": trade.build_trade_bns(raw),
         "trade_page_figures": trade.build_trade_page_figures(raw),
         "fdi_page_figures": investment.build_fdi_page_figures(raw),
         "arms_transfers_sipri": arms.build_arms_transfers_sipri(raw),

@@ -1,7 +1,9 @@
-"""Builders of the trade tables: IMF Direction of Trade Statistics by partner (``trade_dots``) and the partner trade
-figures read on web pages for 2021-2025 (``trade_page_figures``).
+"""Builders of the trade tables: IMF Direction of Trade Statistics by partner (``trade_dots``), the Bureau of National
+Statistics' partner table 2020-2025 (``trade_bns``) and the partner trade figures read on web pages for 2021-2025
+(``trade_page_figures``).
 
-Raw folders: ``trade_imf_dots_kazakhstan_1992_2020`` and ``trade_kazakhstan_partner_figures_pages_2022_2024``.
+Raw folders: ``trade_imf_dots_kazakhstan_1992_2020``, ``trade_kazakhstan_by_partner_bns_2020_2025`` and
+``trade_kazakhstan_partner_figures_pages_2022_2024``.
 Partners get their trade vector from :func:`betweenpowers.vectors.trade_vector`.
 """
 
@@ -16,6 +18,10 @@ from betweenpowers_tools.build_data.rawfiles import read_raw, usd_bn
 
 DOTS = "trade_imf_dots_kazakhstan_1992_2020/"
 PAGES = "trade_kazakhstan_partner_figures_pages_2022_2024/"
+BNS = "trade_kazakhstan_by_partner_bns_2020_2025/"
+
+#: BNS flow names -> the values of ``trade_dots.flow``.
+BNS_FLOWS = {"export": "exports", "import": "imports"}
 
 #: Partner names on the pages -> ISO3, or EU27 / WLD (Kazakhstan's totals) / EUROPE (European countries).
 PAGE_PARTNER_CODES = {
@@ -59,6 +65,34 @@ def build_trade_dots(raw: Path) -> pd.DataFrame:
     if out["flow"].isna().any():
         raise ValueError("Unknown trade flow in IMF DOTS files")
     return out.sort_values(["year", "view", "flow", "partner"]).reset_index(drop=True)
+
+
+def build_trade_bns(raw: Path) -> pd.DataFrame:
+    """Kazakhstan's own partner table (BNS 312101, final annual editions), million US dollars, with vectors.
+
+    Partners keep the IMF DOTS name of their ISO3 code where DOTS has one (so a partner's series has one name across
+    the two tables), else the extract's English name. A World row per year and flow is the sum of the partner rows:
+    BNS's partner rows add up exactly to its published total. Zero flows (blank cells in BNS) are kept.
+    """
+    src = read_raw(raw, BNS + "kaz_trade_by_partner_bns_2020_2025.csv")
+    dots = read_raw(raw, DOTS + "dots_kaz_reported_trade_by_partner_1992_2020.csv")
+    dots_names = dots.dropna(subset=["partner_iso3"]).sort_values("year").groupby("partner_iso3")["partner"].last()
+    partners = pd.DataFrame({
+        "year": src["year"].astype(int),
+        "flow": src["flow"].map(BNS_FLOWS),
+        "partner_iso3": src["partner_iso3"],
+        "partner": src["partner_iso3"].map(dots_names).fillna(src["partner_name"]),
+        "partner_type": "economy",
+        "vector": [trade_vector(iso) for iso in src["partner_iso3"]],
+        "value_usd_mn": src["value_thousand_usd"] / 1000,
+    })
+    if partners["flow"].isna().any():
+        raise ValueError(f"Unknown trade flow in the BNS partner table: {sorted(set(src['flow']) - set(BNS_FLOWS))}")
+    world = partners.groupby(["year", "flow"], as_index=False)["value_usd_mn"].sum()
+    world = world.assign(partner_iso3="WLD", partner="World", partner_type="world", vector=pd.NA)
+    out = pd.concat([partners, world[partners.columns]], ignore_index=True)
+    out["value_usd_mn"] = out["value_usd_mn"].round(8)  # to the cent, as published; 4 decimals would zero small flows
+    return out.sort_values(["year", "flow", "partner"]).reset_index(drop=True)
 
 
 def period_kind(period: str) -> str:

@@ -2,8 +2,10 @@
 ideal points and the key votes on Ukraine.
 
 Raw folders: ``unga_votes_voeten_1992_2020`` (Voeten roll calls and the all-country wide vote file),
-``unga_votes_undl_2020_2021`` (UN Digital Library records), ``unga_ideal_points_voeten_1946_2025`` and
-``unga_key_votes_ukraine_2014_2022``. The yearly agreement is computed by the student package's one definition of
+``unga_votes_undl_2020_2021`` (UN Digital Library records), ``unga_votes_dgacm_2021_2026`` (the UN's
+machine-readable resolutions), ``unga_ideal_points_voeten_1946_2025`` and ``unga_key_votes_ukraine_2014_2022``.
+Which source serves which year of the main series is :data:`betweenpowers.measures.votes.MAIN_SERIES_SOURCES`.
+The yearly agreement is computed by the student package's one definition of
 the measure, :func:`betweenpowers.measures.votes.yearly_agreement`.
 """
 
@@ -15,12 +17,13 @@ import pandas as pd
 
 from betweenpowers.measures.ideal_points import VINTAGES
 from betweenpowers.measures.issues import ISSUE_COLUMNS
-from betweenpowers.measures.votes import RULE_COLUMNS, yearly_agreement
+from betweenpowers.measures.votes import MAIN_SERIES_SOURCES, RULE_COLUMNS, yearly_agreement
 from betweenpowers.vectors import AGREEMENT_PARTNERS
 from betweenpowers_tools.build_data.rawfiles import read_raw
 
 VOETEN = "unga_votes_voeten_1992_2020/"
 UNDL = "unga_votes_undl_2020_2021/"
+DGACM = "unga_votes_dgacm_2021_2026/"
 IDEAL = "unga_ideal_points_voeten_1946_2025/"
 UKRAINE = "unga_key_votes_ukraine_2014_2022/"
 
@@ -32,7 +35,7 @@ FOCUS_COUNTRIES: tuple[str, ...] = (
 
 #: Raw vote codes -> the values of ``unga_votes.vote``. Voeten's 9 (not a member) and blanks are dropped.
 VOETEN_CODES = {1: "yes", 2: "abstain", 3: "no", 8: "absent"}
-UNDL_CODES = {"Y": "yes", "A": "abstain", "N": "no", "X": "absent"}
+UNDL_CODES = {"Y": "yes", "A": "abstain", "N": "no", "X": "absent"}  # DGACM's wide file uses the same letters
 
 #: Voeten's issue dummies (raw column) -> issue key of :data:`betweenpowers.measures.issues.ISSUE_COLUMNS`.
 VOETEN_ISSUES = {"me": "middle_east", "nu": "nuclear", "di": "disarmament", "hr": "human_rights",
@@ -63,19 +66,20 @@ def _voeten_roll_calls(raw: Path) -> pd.DataFrame:
         out[ISSUE_COLUMNS[issue]] = rc[raw_col].astype("Int64")
     for col in _TOTALS:
         out[col] = rc[col].astype("Int64")
-    out["in_main_series"] = out["year"] <= 2020
+    out["in_main_series"] = _in_years(out["year"], "voeten")
     return out
 
 
-def _undl_roll_calls(raw: Path) -> pd.DataFrame:
-    meta = read_raw(raw, UNDL + "undl_ga_resolutions_2020_2021.csv")
-    session = meta["resolution"].str.extract(r"^A/(?:RES/)?(\d+)/")[0].astype("Int64")
+def _un_records(meta: pd.DataFrame, vote_id: pd.Series, source: str) -> pd.DataFrame:
+    """Roll calls from a UN record (the UN Digital Library's or DGACM's): ``meta`` has date, resolution, title and
+    the totals. The UN records carry no issue codes and no 'important vote' or amendment flag; the session is read
+    from the symbol (none for emergency special sessions, A/RES/ES-11/...)."""
     out = pd.DataFrame({
-        "vote_id": "U" + meta["undl_id"].astype(str),
-        "source": "undl",
+        "vote_id": vote_id,
+        "source": source,
         "date": meta["date"],
         "year": meta["date"].str[:4].astype(int),
-        "session": session,
+        "session": meta["resolution"].str.extract(r"^A/(?:RES/)?(\d+)/")[0].astype("Int64"),
         "symbol": meta["resolution"],
         "title": meta["title"],
         "important_vote": _empty(len(meta), "boolean"),
@@ -85,13 +89,40 @@ def _undl_roll_calls(raw: Path) -> pd.DataFrame:
         out[col] = _empty(len(meta), "Int64")
     for col in _TOTALS:
         out[col] = meta[col].astype("Int64")
-    out["in_main_series"] = (out["year"] == 2021) & meta["use_for_agreement"].astype(bool)
+    out["in_main_series"] = _in_years(out["year"], source)
     return out
 
 
+def _undl_roll_calls(raw: Path) -> pd.DataFrame:
+    """The UN Digital Library's records of 2020-2021; its five flagged duplicates stay out of the main series."""
+    meta = read_raw(raw, UNDL + "undl_ga_resolutions_2020_2021.csv")
+    out = _un_records(meta, "U" + meta["undl_id"].astype(str), "undl")
+    out["in_main_series"] &= meta["use_for_agreement"].astype(bool)
+    return out
+
+
+def _dgacm_vote_id(raw_id: pd.Series) -> pd.Series:
+    """'DGACM-0042' -> 'D0042'."""
+    return "D" + raw_id.str.removeprefix("DGACM-")
+
+
+def _dgacm_roll_calls(raw: Path) -> pd.DataFrame:
+    """DGACM's recorded votes of the years it serves in the main series (2021 is the UN Digital Library's, and the
+    first half of 2026 is left out)."""
+    meta = read_raw(raw, DGACM + "unga_rollcalls_2021_2026.csv")
+    meta = meta[_in_years(meta["year"], "dgacm")].reset_index(drop=True)
+    return _un_records(meta, _dgacm_vote_id(meta["vote_id"]), "dgacm")
+
+
+def _in_years(years: pd.Series, source: str) -> pd.Series:
+    """True for the years that ``source`` serves in the main series."""
+    first, last = MAIN_SERIES_SOURCES[source]
+    return years.astype(int).between(first, last)
+
+
 def build_unga_roll_calls(raw: Path) -> pd.DataFrame:
-    """Voeten roll calls and UN Digital Library records, with the main-series flag (one source per year)."""
-    table = pd.concat([_voeten_roll_calls(raw), _undl_roll_calls(raw)], ignore_index=True)
+    """Voeten roll calls, UN Digital Library records and DGACM's, with the main-series flag (one source per year)."""
+    table = pd.concat([_voeten_roll_calls(raw), _undl_roll_calls(raw), _dgacm_roll_calls(raw)], ignore_index=True)
     return table.sort_values(["date", "source", "vote_id"], kind="stable").reset_index(drop=True)
 
 
@@ -104,15 +135,18 @@ def all_votes_long(raw: Path) -> pd.DataFrame:
     wide_u = read_raw(raw, UNDL + "undl_ga_votes_all_countries_wide_2020_2021.csv")
     undl = wide_u.melt(id_vars="undl_id", var_name="iso3", value_name="code").dropna(subset=["code"])
     undl = undl.assign(vote_id="U" + undl["undl_id"].astype(str), vote=undl["code"].map(UNDL_CODES))
-    both = pd.concat([voeten[["vote_id", "iso3", "vote"]], undl[["vote_id", "iso3", "vote"]]],
-                     ignore_index=True)
-    return both.dropna(subset=["vote"])
+    wide_d = read_raw(raw, DGACM + "unga_votes_wide_2021_2026.csv").drop(columns=["resolution", "date"])
+    dgacm = wide_d.melt(id_vars="vote_id", var_name="iso3", value_name="code").dropna(subset=["code"])
+    dgacm = dgacm.assign(vote_id=_dgacm_vote_id(dgacm["vote_id"]), vote=dgacm["code"].map(UNDL_CODES))
+    every = pd.concat([part[["vote_id", "iso3", "vote"]] for part in (voeten, undl, dgacm)], ignore_index=True)
+    return every.dropna(subset=["vote"])
 
 
 def build_unga_votes(votes: pd.DataFrame, roll_calls: pd.DataFrame) -> pd.DataFrame:
-    """The focus countries' votes (``votes`` is :func:`all_votes_long`), in roll-call order, then country order."""
-    votes = votes[votes["iso3"].isin(FOCUS_COUNTRIES)]
+    """The focus countries' votes on the roll calls of ``roll_calls`` (``votes`` is :func:`all_votes_long`), in
+    roll-call order, then country order."""
     order = {vid: i for i, vid in enumerate(roll_calls["vote_id"])}
+    votes = votes[votes["iso3"].isin(FOCUS_COUNTRIES) & votes["vote_id"].isin(order)]
     country_order = {c: i for i, c in enumerate(FOCUS_COUNTRIES)}
     votes = votes.assign(_r=votes["vote_id"].map(order), _c=votes["iso3"].map(country_order))
     return votes.sort_values(["_r", "_c"]).drop(columns=["_r", "_c"]).reset_index(drop=True)

@@ -110,9 +110,9 @@ def c04(tables: Mapping[str, pd.DataFrame], choice: str) -> ClaimEvidence:
     kaz_change, median_change = before_after(kaz, 2014), before_after(median, 2014)
     verdict = "partly supported" if kaz_change["change"] < 0 else "contradicted"
     reasoning = (f"Agreement with Russia averaged {kaz_change['before']:.2f} in 1992-2013 and "
-                 f"{kaz_change['after']:.2f} in 2014-2021 ({kaz_change['change']:+.2f}; median UN member "
-                 f"{median_change['change']:+.2f}). A drift away from Russia, and abstentions on the Ukraine key "
-                 "votes (C13): hedging, not a break with balancing.")
+                 f"{kaz_change['after']:.2f} in 2014-{int(kaz.index.max())} ({kaz_change['change']:+.2f}; "
+                 f"median UN member {median_change['change']:+.2f}). A drift away from Russia, and abstentions on "
+                 "the Ukraine key votes (C13): hedging, not a break with balancing.")
     return evidence(lines, "C04", choice, "line", verdict, reasoning,
                     title="C04: agreement with Russia at the UN, before and after 2014",
                     xlabel="Year", ylabel=f"Agreement share with Russia (0-1), {CLAIM_CHOICES['C04'][choice]}",
