@@ -25,6 +25,7 @@ from betweenpowers import data
 from betweenpowers.measures.claims import CLAIM_TABLES
 from betweenpowers.measures.issues import agreement_table
 from betweenpowers.measures.scorecard import DIMENSION_TABLES
+from betweenpowers.measures.trade import REPORTED_TABLES, join_trade_tables
 from betweenpowers.widgets.agreement import agreement_explorer, agreement_figure
 from betweenpowers.widgets.claims import claim_figure, claims_explorer
 from betweenpowers.widgets.eras import eras_explorer, eras_figure
@@ -44,6 +45,11 @@ def _as_given(*tables: pd.DataFrame) -> tuple:
 def _votes_by_issue(votes: pd.DataFrame, roll_calls: pd.DataFrame) -> tuple:
     """Lesson 03 builds the long agreement table (country, partner, issue, rule, year) from votes and roll calls."""
     return (agreement_table(votes, roll_calls, COMPARISON_COUNTRIES),)
+
+
+def _trade_by_partner(dots: pd.DataFrame, bns: pd.DataFrame) -> tuple:
+    """Lesson 02 joins IMF DOTS and the BNS partner table into one series 1992-2025 (``load_trade_by_partner``)."""
+    return (join_trade_tables(dots, bns),)
 
 
 def _claims_tables(*tables: pd.DataFrame) -> tuple:
@@ -81,7 +87,7 @@ class Explorer:
 _ALL: tuple[Explorer, ...] = (
     Explorer("00_start_here", ("unga_agreement_yearly",), agreement_explorer, agreement_figure),
     Explorer("01_multivector_doctrine", ("diplomatic_events",), events_explorer, events_figure),
-    Explorer("02_trade_vectors", ("trade_dots",), trade_explorer, trade_figure),
+    Explorer("02_trade_vectors", tuple(REPORTED_TABLES), trade_explorer, trade_figure, _trade_by_partner),
     Explorer("03_voting_vectors", VOTES_TABLES, votes_explorer, votes_figure, _votes_by_issue),
     Explorer("04_security_investment", tuple(DIMENSION_TABLES.values()), scorecard_explorer, scorecard_figure),
     Explorer("05_balance_to_initiative", ("diplomatic_events",), eras_explorer, eras_figure),

@@ -8,13 +8,14 @@ returns a :class:`TradeView`, the partners with the choices behind them, which :
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ipywidgets as widgets
 import pandas as pd
 
 from betweenpowers.data import source_line
-from betweenpowers.measures.trade import FLOWS, VIEWS, partner_shares
+from betweenpowers.measures.trade import FLOWS, REPORTED_TABLES, VIEWS, partner_shares
 from betweenpowers.plots import AltFigure, finish, new_figure, style_for
 from betweenpowers.vectors import TRADE_VECTOR_LABELS
 from betweenpowers.widgets.common import FrameView, explorer_box, show_in
@@ -34,6 +35,9 @@ VIEW_SHORT: dict[str, str] = {"reported": "Kazakh-reported", "mirror": "partner-
 
 #: Years of the IMF table in which Russia (and most former Soviet partners) are missing altogether.
 YEARS_WITHOUT_RUSSIA: tuple[int, ...] = (1992, 1993)
+
+#: Where a figure marks the change of source in Kazakhstan's statistics (IMF DOTS to 2020, BNS from 2021).
+SOURCE_SWITCH: float = REPORTED_TABLES["trade_dots"][1] + 0.5
 
 VIEW_COLUMNS = ["label", "vector", "value_usd_mn", "share_pct"]
 
@@ -77,7 +81,8 @@ def trade_view(table: pd.DataFrame, year: int, flow: str = "total", view: str = 
                eu_as_bloc: bool = True, top: int = 10) -> TradeView:
     """Kazakhstan's ``top`` largest partners in ``year``, as a :class:`TradeView`.
 
-    ``table`` is :func:`betweenpowers.data.load_trade_dots`. The view's ``frame`` has columns label, vector,
+    ``table`` is :func:`betweenpowers.data.load_trade_by_partner` (or ``load_trade_dots``, to 2020). The view's
+    ``frame`` has columns label, vector,
     value_usd_mn, share_pct: the partner's share of Kazakhstan's total with the World (same year, flow and view), in
     per cent. Rows are sorted largest first. A year without data, or ``top`` below 1, gives an empty frame with
     these columns. The view also records the choices, the number of partners with trade that year
@@ -92,6 +97,32 @@ def trade_view(table: pd.DataFrame, year: int, flow: str = "total", view: str = 
     return TradeView(frame=result[VIEW_COLUMNS].reset_index(drop=True), year=year, flow=flow, view=view,
                      eu_as_bloc=bool(eu_as_bloc), n_partners=int(len(shares)),
                      allocated_pct=float(shares["share"].sum() * 100))
+
+
+def trade_source(years: Iterable[int], *tables: str, note: str = "Own calculation.") -> str:
+    """The source line of a trade figure of ``years``: IMF DOTS, the BNS partner table, or both, as the years need.
+
+    The tables follow :data:`betweenpowers.measures.trade.REPORTED_TABLES`; ``tables`` adds others (for example
+    ``world_gdp_population``). Without a year in either table's span, IMF DOTS is named.
+    """
+    shown = {int(year) for year in years}
+    trade = [name for name, (first, last) in REPORTED_TABLES.items() if any(first <= y <= last for y in shown)]
+    return source_line(*(trade or ["trade_dots"]), *tables, note=note)
+
+
+def _spans_source_switch(years: Iterable[int]) -> bool:
+    shown = [int(year) for year in years]
+    return bool(shown) and min(shown) < SOURCE_SWITCH < max(shown)
+
+
+def _mark_source_switch(ax, years: pd.Index) -> str:
+    """Draw a dotted line where the source changes, if the years cross it; returns a sentence for the alt text."""
+    if not _spans_source_switch(years):
+        return ""
+    ax.axvline(SOURCE_SWITCH, color="#444444", linestyle=":", linewidth=1.2, zorder=1)
+    ax.text(SOURCE_SWITCH, ax.get_ylim()[1] * 0.99, "IMF | BNS ", fontsize=8, ha="right", va="top", color="#444444")
+    return (f" A dotted line marks the change of source after {int(SOURCE_SWITCH)}: IMF Direction of Trade "
+            "Statistics before, Kazakhstan's Bureau of National Statistics after.")
 
 
 def _vector_label(vector: object) -> str:
@@ -114,8 +145,10 @@ def trade_figure(view: TradeView) -> AltFigure | str:
     """Horizontal bar chart of a :func:`trade_view`, or a message when there is nothing to draw."""
     frame, year = view.frame, view.year
     if frame.empty:
-        return (f"No trade data for {year}: the IMF series in this course covers 1992-2020. "
-                "Choose a year in that range.")
+        (first, imf_last), (bns_first, last) = REPORTED_TABLES["trade_dots"], REPORTED_TABLES["trade_bns"]
+        return (f"No {VIEW_SHORT[view.view]} trade data for {year}. Kazakhstan's own statistics cover {first}-{last} "
+                f"(IMF to {imf_last}, Bureau of National Statistics from {bns_first}); its partners' (mirror) figures "
+                f"end in {imf_last}.")
     fig, ax = new_figure(8.0, 5.0)
     ordered = frame.iloc[::-1]
     positions = range(len(ordered))
@@ -139,7 +172,7 @@ def trade_figure(view: TradeView) -> AltFigure | str:
         title=f"Kazakhstan's top partners, {year}: {eu}",
         xlabel=f"Share of Kazakhstan's {FLOW_LABELS[view.flow]}, %, {VIEW_LABELS[view.view]}",
         ylabel="Partner (vector)",
-        source=source_line("trade_dots", note="Own calculation."),
+        source=trade_source([year]),
         alt=describe_trade(view),
     )
 
@@ -207,14 +240,15 @@ def vector_share_figure(shares_pct: pd.DataFrame, flow: str = "total", view: str
     ax.set_ylim(0, max(float(labelled.max().max()) * 1.4, 10))  # head room for the legend
     ax.xaxis.get_major_locator().set_params(integer=True)
     _shade_years_without_russia(ax, labelled.index)
+    switch = _mark_source_switch(ax, labelled.index)
     return finish(
         fig, ax,
         title=f"Where does Kazakhstan trade? Share of {FLOW_LABELS[flow]} by vector",
         xlabel="Year",
         ylabel=f"Share of {FLOW_LABELS[flow].split(' (')[0]}, % ({VIEW_SHORT[view]})",
-        source=source_line("trade_dots", note="Own calculation."),
+        source=trade_source(labelled.index),
         alt=describe_lines(labelled, f"the share of Kazakhstan's {FLOW_LABELS[flow]} by vector, "
-                           f"{VIEW_LABELS[view]}, in per cent", "%"),
+                           f"{VIEW_LABELS[view]}, in per cent", "%") + switch,
     )
 
 
@@ -231,14 +265,15 @@ def balance_figure(indices: pd.DataFrame, view: str = "reported") -> AltFigure |
     ax.set_ylim(0, 1)
     ax.xaxis.get_major_locator().set_params(integer=True)
     _shade_years_without_russia(ax, indices.index)
+    switch = _mark_source_switch(ax, indices.index)
     return finish(
         fig, ax,
         title="Balanced between the powers, or concentrated? Total trade",
         xlabel="Year",
         ylabel=f"Index, 0 to 1 ({VIEW_SHORT[view]} trade)",
-        source=source_line("trade_dots", note="Own calculation."),
+        source=trade_source(indices.index),
         alt=describe_lines(indices, f"two indices of Kazakhstan's total trade, {VIEW_LABELS[view]}, on a scale "
-                           "from 0 to 1", "", digits=2),
+                           "from 0 to 1", "", digits=2) + switch,
     )
 
 
@@ -270,7 +305,7 @@ def mirror_figure(comparison: pd.DataFrame, year: int, flow: str = "exports") ->
         title=f"Two statistics, one trade: Kazakhstan's {noun} selected partners, {year}",
         xlabel="Billion US$",
         ylabel="Partner",
-        source=source_line("trade_dots", note="Own calculation."),
+        source=trade_source([year]),
         alt=(f"Paired horizontal bar chart of Kazakhstan's {noun} selected partners in {year}, in billion US$, as "
              f"Kazakhstan reported them and as the partners reported them: {pairs}."),
     )
@@ -291,7 +326,7 @@ def benchmark_figure(benchmark: pd.DataFrame, year: int, view: str = "reported")
         title=f"A simple gravity-style benchmark: trade share against economic size, {year}",
         xlabel="Per cent",
         ylabel="Partner",
-        source=source_line("trade_dots", "world_gdp_population", note=f"Own calculation; trade {VIEW_SHORT[view]}."),
+        source=trade_source([year], "world_gdp_population", note=f"Own calculation; trade {VIEW_SHORT[view]}."),
         alt=(f"Paired horizontal bar chart for {year}: each partner's share of Kazakhstan's total trade next to its "
              f"share of world GDP, in per cent. {pairs}."),
     )
