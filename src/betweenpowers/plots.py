@@ -233,6 +233,13 @@ def _extra_height(fig: Figure, text: Text) -> float:
     return text.get_window_extent(renderer).height - one_line
 
 
+def mark_source_switch(ax: Axes, at: float, label: str) -> None:
+    """A dotted vertical line at ``at`` where a series changes source, labelled at the top (e.g. ``"IMF | BNS"``)."""
+    ax.axvline(at, color="#444444", linestyle=":", linewidth=1.2, zorder=1)
+    ax.text(at, 0.99, f"{label} ", transform=ax.get_xaxis_transform(), fontsize=8, ha="right", va="top",
+            color="#444444")
+
+
 def finish(fig: Figure, ax: Axes, *, title: str, xlabel: str, ylabel: str, source: str, alt: str) -> AltFigure:
     """Add title, axis labels (with units) and the source line, then render with alt text.
 

@@ -176,7 +176,9 @@ def test_every_claim_and_choice_gives_typed_evidence(tables):
 
 
 def test_source_lines_come_from_the_data_package(tables):
-    assert claim_view(tables, "C12").source == data.source_line("trade_dots", note="Own calculation.")
+    assert claim_view(tables, "C12").source == data.source_line("trade_bns", note="Own calculation.")
+    assert claim_view(tables, "C12", "mirror_bloc").source == data.source_line("trade_dots", note="Own calculation.")
+    assert claim_view(tables, "C10").source == data.source_line("trade_dots", "trade_bns", note="Own calculation.")
     assert claim_view(tables, "C01").source == data.source_line("diplomatic_events", note="Own coding and calculation.")
     assert claim_view(tables, "C12", "pages_2023").source == data.source_line(
         "trade_page_figures", "macro_kaz_annual", sources=("pages", "bns"), note="Own calculation.")
@@ -210,19 +212,21 @@ def test_c01_finds_almaty_in_august_2025_and_astana_in_2024(tables):
 def test_c12_verdict_moves_with_source_and_eu_definition(tables):
     verdicts = {choice: claim_view(tables, "C12", choice) for choice in CLAIM_CHOICES["C12"]}
     tops = {choice: view.data.index[0] for choice, view in verdicts.items()}
-    assert tops == {"reported_members": "Russia", "reported_bloc": "EU-27", "mirror_members": "China",
+    assert tops == {"reported_members": "China", "reported_bloc": "EU-27", "mirror_members": "China",
                     "mirror_bloc": "China", "pages_2023": "China"}
-    assert verdicts["reported_members"].verdict == "contradicted"
-    assert verdicts["mirror_bloc"].verdict == "supported"
-    assert verdicts["reported_members"].data.loc["Russia", "value"] == pytest.approx(21.4, abs=0.05)
+    assert verdicts["reported_members"].verdict == "supported" and "2025" in verdicts["reported_members"].title
+    assert verdicts["reported_bloc"].verdict == "contradicted"
+    assert verdicts["mirror_bloc"].verdict == "supported" and "2020" in verdicts["mirror_bloc"].title
+    assert verdicts["reported_members"].data.loc["China", "value"] == pytest.approx(23.6, abs=0.05)
+    assert verdicts["reported_members"].data.loc["Russia", "value"] == pytest.approx(19.2, abs=0.05)
     assert verdicts["pages_2023"].data.loc["China", "value"] == pytest.approx(22.6, abs=0.05)
 
 
 def test_c03_trade_balance_depends_on_whose_statistics(tables):
     reported = claim_view(tables, "C03", "trade_reported")
     mirror = claim_view(tables, "C03", "trade_mirror")
-    assert "2 of 27 years" in reported.reasoning and reported.verdict == "contradicted"
-    assert "18 of 27 years" in mirror.reasoning and mirror.verdict == "partly supported"
+    assert "7 of 32 years 1994-2025" in reported.reasoning and reported.verdict == "contradicted"
+    assert "18 of 27 years 1994-2020" in mirror.reasoning and mirror.verdict == "partly supported"
     assert list(reported.data.columns) == ["Russia", "China", "West"]
     assert reported.data.loc[2020, "Russia"] == pytest.approx(21.4, abs=0.05)
 
@@ -239,11 +243,26 @@ def test_c04_agreement_with_russia_fell_under_every_rule(tables):
 
 def test_c10_and_c09_thresholds(tables):
     usa = claim_view(tables, "C10", "reported")
-    assert usa.data["USA"].max() == pytest.approx(2.79, abs=0.01) and usa.verdict == "contradicted"
+    assert usa.data.loc[:2020, "USA"].max() == pytest.approx(2.79, abs=0.01)
+    assert "2 of the 4 years 2022-2025 (2023, 2024)" in usa.reasoning and usa.verdict == "partly supported"
+    us_side = claim_view(tables, "C10", "mirror")
+    assert "0 of the 27 years 1994-2020" in us_side.reasoning and us_side.verdict == "contradicted"
     pages = claim_view(tables, "C10", "pages")
     assert pages.verdict == "partly supported" and pages.data["value"].max() == pytest.approx(4.0)
     eu = claim_view(tables, "C09", "reported")
-    assert eu.data["EU-27"].idxmax() == 2014 and eu.verdict == "not testable with this data"
+    assert eu.data.loc[2024, "EU-27"] == pytest.approx(48.8, abs=0.05) and eu.verdict == "partly supported"
+    assert "oil supplier" in eu.reasoning  # the half of the claim the data cannot test
+    assert claim_view(tables, "C09", "mirror").verdict == "not testable with this data"
+
+
+def test_c05_and_c07_read_kazakh_statistics_to_2025(tables):
+    uzbekistan = claim_view(tables, "C05", "reported")
+    assert uzbekistan.data.index.max() == 2025 and claim_view(tables, "C05", "mirror").data.index.max() == 2020
+    azerbaijan = claim_view(tables, "C07", "reported")
+    assert azerbaijan.verdict == "not testable with this data" and azerbaijan.data.index.max() == 2025
+    whole_2025 = azerbaijan.data.loc[2025, "Azerbaijan"]
+    assert f"The whole of 2025 comes to {whole_2025:.0f} million US$" in azerbaijan.reasoning
+    assert f"less than {whole_2025 - 330:.0f} for the second" in azerbaijan.reasoning
 
 
 def test_c11_netherlands_decides_the_40_percent(tables):
@@ -264,9 +283,24 @@ def test_c13_votes_and_statement(tables):
 
 def test_c14_c15_c16_numbers(tables):
     imports = claim_view(tables, "C14", "imports")
-    assert "27 of 27 years" in imports.reasoning and imports.verdict == "supported"
+    assert "32 of 32 years 1994-2025" in imports.reasoning and imports.verdict == "supported"
+    assert "27 of 27 years 1994-2020" in claim_view(tables, "C14", "imports_mirror").reasoning
     un = claim_view(tables, "C15", "2019")
     assert un.data.loc["UN initiatives, 2019-2025", "value"] == pytest.approx(4 / 7)
     assert un.data.loc["UN initiatives, 1991-2018", "value"] == pytest.approx(5 / 28)
     oil = claim_view(tables, "C16", "gdp_changes")
     assert oil.r == pytest.approx(0.494, abs=0.001) and len(oil.data) == 28
+
+
+def test_trade_lines_mark_where_kazakh_statistics_change_source(tables):
+    """Kazakhstan's statistics run on IMF data to 2020 and BNS data from 2021: every such line says where."""
+    crossing = [("C03", "trade_reported"), ("C05", "reported"), ("C07", "reported"), ("C09", "reported"),
+                ("C10", "reported"), ("C14", "imports"), ("C14", "exports")]
+    for claim, choice in crossing:
+        view = claim_view(tables, claim, choice)
+        assert view.source_switch == 2020.5 and view.data.index.max() == 2025, (claim, choice)
+        assert "Bureau of National Statistics" in view.source and "IMF" in view.source, (claim, choice)
+    for claim, choice in [("C03", "trade_mirror"), ("C05", "mirror"), ("C09", "mirror"), ("C14", "imports_mirror"),
+                          ("C04", "half"), ("C16", "gdp_changes")]:
+        view = claim_view(tables, claim, choice)
+        assert view.source_switch is None and "Bureau of National Statistics, trade" not in view.source, (claim, choice)

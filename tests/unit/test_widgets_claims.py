@@ -29,6 +29,13 @@ def test_claim_figure_grid(tables, claim, choice):
     assert figure.alt.startswith(view.title) and view.verdict in figure.alt
     text = verdict_text(view)
     assert text.startswith(claim) and view.verdict.upper() in text
+    assert ("dotted line marks the change of source after 2020" in figure.alt) == (view.source_switch is not None)
+
+
+def test_source_switch_is_drawn(tables):
+    view = claim_view(tables, "C09", "reported")
+    without = dataclasses.replace(view, source_switch=None)
+    assert claim_figure(view).png != claim_figure(without).png
 
 
 def test_empty_view_gives_a_message(tables):
@@ -48,7 +55,7 @@ def test_explorer_first_dropdown_redraws_and_choices_follow_the_claim(tables):
     assert claim_box.value == "C12" and choice_box.value == "reported_members"
     assert shown(output) == "figure"
     first = shown_item(output)["data"]["image/png"]
-    assert "CONTRADICTED" in verdict.value
+    assert "SUPPORTED" in verdict.value and "China" in verdict.value  # 2025, Kazakh statistics, EU by member
 
     claim_box.value = claim_box.options[0][1]  # what the browser test does: another option of the first dropdown
     assert claim_box.value == "C01"

@@ -42,6 +42,18 @@ REPORTED_TABLES: dict[str, tuple[int, int]] = {"trade_dots": (1992, 2020), "trad
 _KEY = ["year", "partner", "partner_iso3", "partner_type", "vector"]
 
 
+def source_switch(years: Iterable[int]) -> float | None:
+    """Where a series of Kazakhstan's statistics over ``years`` changes table (2020.5: between the IMF's last year and
+    BNS's first, :data:`REPORTED_TABLES`), or None when the years stay on one side.
+
+    >>> source_switch(range(1994, 2026)), source_switch([2021, 2025])
+    (2020.5, None)
+    """
+    shown = [int(year) for year in years]
+    at = REPORTED_TABLES["trade_dots"][1] + 0.5
+    return at if shown and min(shown) < at < max(shown) else None
+
+
 def join_trade_tables(dots: pd.DataFrame, bns: pd.DataFrame, overlap: bool = False) -> pd.DataFrame:
     """``trade_dots`` and ``trade_bns`` as one table 1992-2025, with a column ``table`` naming each row's source.
 

@@ -24,8 +24,9 @@ from betweenpowers.measures.claims import (
     ClaimEvidence,
     claim_view,
 )
-from betweenpowers.plots import AltFigure, SeriesStyle, finish, new_figure, style_for
+from betweenpowers.plots import AltFigure, SeriesStyle, finish, mark_source_switch, new_figure, style_for
 from betweenpowers.widgets.common import explorer_box, show_in
+from betweenpowers.widgets.trade import SWITCH_LABEL, switch_sentence
 
 _STYLE_KEYS: dict[str, str] = {
     "West": "west", "EU-27": "eu27", "USA": "USA", "Russia": "Russia", "China": "China",
@@ -93,7 +94,8 @@ def describe_claim(evidence: ClaimEvidence) -> str:
         return f"Empty chart: {evidence.title}."
     body = _DESCRIBE[evidence.kind](evidence)
     ref = f" A dashed line marks {evidence.reference[1]}." if evidence.reference else ""
-    return f"{evidence.title}. {body}.{ref} Verdict with this choice: {evidence.verdict}."
+    switch = switch_sentence(evidence.source_switch) if evidence.source_switch is not None else ""
+    return f"{evidence.title}. {body}.{ref}{switch} Verdict with this choice: {evidence.verdict}."
 
 
 def _draw_line(ax: Axes, evidence: ClaimEvidence) -> None:
@@ -112,6 +114,8 @@ def _draw_line(ax: Axes, evidence: ClaimEvidence) -> None:
         reference = evidence.reference
         top = max(float(view.max().max()), reference[0] if reference else 0.0)
         ax.set_ylim(0, max(top * 1.25, 1e-9))
+    if evidence.source_switch is not None:
+        mark_source_switch(ax, evidence.source_switch, SWITCH_LABEL)
     boundary = evidence.boundary
     if boundary:
         ax.axvline(boundary - 0.5, color="#444444", linewidth=1, linestyle="-.")

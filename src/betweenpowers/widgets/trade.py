@@ -15,8 +15,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from betweenpowers.data import source_line
-from betweenpowers.measures.trade import FLOWS, REPORTED_TABLES, VIEWS, partner_shares
-from betweenpowers.plots import AltFigure, finish, new_figure, style_for
+from betweenpowers.measures.trade import FLOWS, REPORTED_TABLES, VIEWS, partner_shares, source_switch
+from betweenpowers.plots import AltFigure, finish, mark_source_switch, new_figure, style_for
 from betweenpowers.vectors import TRADE_VECTOR_LABELS
 from betweenpowers.widgets.common import FrameView, explorer_box, show_in
 
@@ -36,8 +36,6 @@ VIEW_SHORT: dict[str, str] = {"reported": "Kazakh-reported", "mirror": "partner-
 #: Years of the IMF table in which Russia (and most former Soviet partners) are missing altogether.
 YEARS_WITHOUT_RUSSIA: tuple[int, ...] = (1992, 1993)
 
-#: Where a figure marks the change of source in Kazakhstan's statistics (IMF DOTS to 2020, BNS from 2021).
-SOURCE_SWITCH: float = REPORTED_TABLES["trade_dots"][1] + 0.5
 
 VIEW_COLUMNS = ["label", "vector", "value_usd_mn", "share_pct"]
 
@@ -110,19 +108,23 @@ def trade_source(years: Iterable[int], *tables: str, note: str = "Own calculatio
     return source_line(*(trade or ["trade_dots"]), *tables, note=note)
 
 
-def _spans_source_switch(years: Iterable[int]) -> bool:
-    shown = [int(year) for year in years]
-    return bool(shown) and min(shown) < SOURCE_SWITCH < max(shown)
+#: Label of the dotted line where Kazakhstan's statistics change source.
+SWITCH_LABEL = "IMF | BNS"
+
+
+def switch_sentence(at: float) -> str:
+    """The alt text's sentence for the dotted line at ``at`` (:func:`~betweenpowers.measures.trade.source_switch`)."""
+    return (f" A dotted line marks the change of source after {int(at)}: IMF Direction of Trade Statistics before, "
+            "Kazakhstan's Bureau of National Statistics after.")
 
 
 def _mark_source_switch(ax, years: pd.Index) -> str:
     """Draw a dotted line where the source changes, if the years cross it; returns a sentence for the alt text."""
-    if not _spans_source_switch(years):
+    at = source_switch(years)
+    if at is None:
         return ""
-    ax.axvline(SOURCE_SWITCH, color="#444444", linestyle=":", linewidth=1.2, zorder=1)
-    ax.text(SOURCE_SWITCH, ax.get_ylim()[1] * 0.99, "IMF | BNS ", fontsize=8, ha="right", va="top", color="#444444")
-    return (f" A dotted line marks the change of source after {int(SOURCE_SWITCH)}: IMF Direction of Trade "
-            "Statistics before, Kazakhstan's Bureau of National Statistics after.")
+    mark_source_switch(ax, at, SWITCH_LABEL)
+    return switch_sentence(at)
 
 
 def _vector_label(vector: object) -> str:

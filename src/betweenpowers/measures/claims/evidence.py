@@ -21,6 +21,7 @@ from betweenpowers.measures.claims.scale import CLAIM_CHOICES, check_verdict
 CLAIM_TABLES: dict[str, str] = {
     "events": "diplomatic_events",
     "trade": "trade_dots",
+    "trade_bns": "trade_bns",
     "trade_pages": "trade_page_figures",
     "agreement": "unga_agreement_yearly",
     "key_votes": "unga_key_votes_ukraine",
@@ -54,8 +55,9 @@ class ClaimEvidence:
     ``verdict`` is one of :data:`~betweenpowers.measures.claims.VERDICTS`; ``reasoning`` gives the evidence in
     words, with the rule used. The chart options after ``source`` are optional: ``digits`` (decimals of the values
     in labels and alt text), ``reference`` (a dashed line: value and what it marks), ``ylim``, ``boundary`` (a year
-    marked on a line chart), ``markers_only`` (a line chart of points), ``x_categorical`` (dots spaced evenly in date
-    order), ``y_order`` (dot categories listed first, shown even when empty) and ``r`` (a scatter's correlation).
+    marked on a line chart), ``source_switch`` (where a line chart's data change source, e.g. 2020.5),
+    ``markers_only`` (a line chart of points), ``x_categorical`` (dots spaced evenly in date order), ``y_order`` (dot
+    categories listed first, shown even when empty) and ``r`` (a scatter's correlation).
     Comparison is by identity (``data`` is a DataFrame).
     """
 
@@ -74,6 +76,7 @@ class ClaimEvidence:
     reference: tuple[float, str] | None = None
     ylim: tuple[float, float] | None = None
     boundary: int | None = None
+    source_switch: float | None = None
     markers_only: bool = False
     x_categorical: bool = False
     y_order: tuple[str, ...] = ()

@@ -15,6 +15,7 @@ import pandas as pd
 from betweenpowers.measures.claims.evidence import ClaimEvidence, evidence, need_table, table_source
 from betweenpowers.measures.claims.helpers import before_after, format_years, years_at_or_above
 from betweenpowers.measures.claims.scale import CLAIM_CHOICES, share_verdict
+from betweenpowers.measures.claims.trade import trade_switch, trade_table, trade_tables_source
 from betweenpowers.measures.trade import balance_index, great_power_shares, vector_shares
 from betweenpowers.measures.votes import RULE_COLUMNS
 from betweenpowers.vectors import GREAT_POWERS
@@ -26,7 +27,7 @@ _POLES = {"russia": "Russia", "china": "China", "eu27": "West", "other_west": "W
 def _c03_trade(tables: Mapping[str, pd.DataFrame], choice: str) -> ClaimEvidence:
     """Years in which the Russia-China-West split of trade comes close to equal thirds (balance index >= 0.9)."""
     view = choice.removeprefix("trade_")
-    shares = great_power_shares(vector_shares(need_table(tables, "trade"), view=view, flow="total")).loc[1994:]
+    shares = great_power_shares(vector_shares(trade_table(tables, view), view=view, flow="total")).loc[1994:]
     balance = shares.apply(balance_index, axis=1)
     even = years_at_or_above(balance, 0.9)
     lines = (shares * 100).rename(columns={"russia": "Russia", "china": "China", "west": "West"})
@@ -34,11 +35,13 @@ def _c03_trade(tables: Mapping[str, pd.DataFrame], choice: str) -> ClaimEvidence
     verdict = share_verdict(len(even), len(balance))
     side = "Kazakhstan's" if view == "reported" else "the partners'"
     reasoning = (f"In {side} statistics the Russia-China-West split of trade came close to equal thirds "
-                 f"(balance index at least 0.9) in {len(even)} of {len(balance)} years 1994-2020 "
-                 f"({format_years(even)}). Rule: 80% of the years or more = supported, a third or more = partly.")
+                 f"(balance index at least 0.9) in {len(even)} of {len(balance)} years "
+                 f"{int(balance.index.min())}-{int(balance.index.max())} ({format_years(even)}). Rule: 80% of the "
+                 "years or more = supported, a third or more = partly.")
     return evidence(lines, "C03", choice, "line", verdict, reasoning,
                     title="C03: shares of Russia, China and the West in Kazakhstan's trade",
-                    xlabel="Year", ylabel="Share of total trade, %", source=table_source("trade"))
+                    xlabel="Year", ylabel="Share of total trade, %", source=trade_tables_source(lines.index, view),
+                    source_switch=trade_switch(lines.index, view))
 
 
 def _c03_votes(tables: Mapping[str, pd.DataFrame], choice: str) -> ClaimEvidence:
