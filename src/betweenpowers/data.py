@@ -190,7 +190,11 @@ def load_unga_ideal_points() -> pd.DataFrame:
 
 
 def load_unga_key_votes_ukraine() -> pd.DataFrame:
-    """Key UN General Assembly votes on Ukraine 2014-2024: one row per resolution and country."""
+    """Key UN General Assembly votes on Ukraine 2014-2025 (to 24 February 2025): one row per resolution and country.
+
+    The 2014 and March 2022 resolutions list all members; later rows were read on news pages for Kazakhstan and nine
+    reference countries (Kazakhstan's votes of 24 February 2025 are not in the table).
+    """
     return load_table("unga_key_votes_ukraine")
 
 

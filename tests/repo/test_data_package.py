@@ -56,7 +56,8 @@ def test_resource_metadata_is_complete(entry: dict) -> None:
         assert isinstance(entry.get(key), str) and len(entry[key].strip()) > 20, key
     assert entry["sources"], "no source"
     for source in entry["sources"]:
-        assert source.get("title", "").strip() and source.get("path", "").strip(), source
+        assert source.get("title", "").strip() and source.get("citation", "").strip(), source
+        assert "path" not in source or source["path"].strip(), f"an empty path: leave it out instead ({source})"
     assert entry["licenses"], "no licence"
     for licence in entry["licenses"]:
         assert licence.get("name", "").strip() and licence.get("title", "").strip(), licence
@@ -222,6 +223,7 @@ def _pop(path: tuple) -> Callable[[dict], None]:
     (_set(("tables", "unga_votes", "fields", 1, "name"), "vote_id"), "repeated field names"),
     (_set(("tables", "unga_votes", "colour"), "blue"), "unknown keys"),
     (_pop(("sources", "sipri", "credit")), "missing keys"),
+    (_set(("sources", "sipri", "path"), " "), "path is empty"),
     (_set(("package", "licenses"), []), "package: licenses"),
 ])
 def test_metadata_errors_are_named(change: Callable[[dict], None], message: str) -> None:
@@ -247,3 +249,167 @@ def test_code_references_are_checked(tmp_path: Path, reference: str, message: st
     with pytest.raises(MetadataError, match=message) as caught:
         read_metadata(broken)
     assert str(broken) in str(caught.value)
+
+
+# --------------------------------------------------------------------------------------------------
+# Sources: the pages cited, never the article under test
+# --------------------------------------------------------------------------------------------------
+#: The article the series tests (its claims are what the tables check, so it is never a table's source).
+ARTICLE_HOST = "timesca.com"
+
+
+def _columns(entry: dict) -> list[str]:
+    return [f["name"] for f in entry["schema"]["fields"]]
+
+
+def test_no_source_links_the_article_under_test() -> None:
+    for entry in RESOURCES:
+        for source in entry["sources"]:
+            assert ARTICLE_HOST not in json.dumps(source), f"{entry['name']}: source {source['name']} names the article"
+
+
+@pytest.mark.parametrize("name", ["diplomatic_events", "trade_page_figures", "fdi_page_figures",
+                                  "unga_key_votes_ukraine"])
+def test_tables_that_cite_a_page_per_row_say_so_instead_of_one_link(name: str) -> None:
+    entry = next(r for r in RESOURCES if r["name"] == name)
+    assert "source_url" in _columns(entry)
+    compiled = [s for s in entry["sources"] if s["name"] in ("events", "pages")]
+    assert compiled, f"{name} has no source for its page-read rows"
+    for source in compiled:
+        assert "path" not in source, f"{name}: no single page is the source of {source['name']}"
+        assert "source_url" in source["citation"] and "no single source page" in source["citation"]
+
+
+# --------------------------------------------------------------------------------------------------
+# What the descriptor and data/README.md say about a table agrees with its rows
+# --------------------------------------------------------------------------------------------------
+def _rows(name: str) -> list[dict[str, str]]:
+    with (DATA / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _readme_years(table: str) -> str:
+    row = next(line for line in (DATA / "README.md").read_text(encoding="utf-8").splitlines()
+               if line.startswith(f"| `{table}` |"))
+    return row.rstrip(" |").rsplit("|", 1)[1].strip()
+
+
+def test_key_votes_years_in_title_and_readme_are_those_of_the_rows() -> None:
+    years = sorted({row["date"][:4] for row in _rows("unga_key_votes_ukraine")})
+    entry = next(r for r in RESOURCES if r["name"] == "unga_key_votes_ukraine")
+    assert entry["title"].endswith(f"{years[0]}-{years[-1]}")
+    assert _readme_years("unga_key_votes_ukraine") == f"{years[0]}–{years[-1]}"
+
+
+def test_month_precision_years_are_the_ones_the_caveats_name() -> None:
+    rows = _rows("unga_roll_calls")
+    month = sorted({int(r["year"]) for r in rows if r["date_precision"] == "month"})
+    assert month == list(range(month[0], month[-1] + 1)) and {r["source"] for r in rows
+                                                             if r["date_precision"] == "month"} == {"voeten"}
+    span = f"{month[0]}-{month[-1]}"
+    entry = next(r for r in RESOURCES if r["name"] == "unga_roll_calls")
+    assert span in entry["description"] and span in entry["derivation"]
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    assert f"Dates of {month[0]}–{month[-1]} in Voeten's roll calls" in readme
+
+
+#: Where a lesson, an answer key or a document could state a date.
+TEXT_FOLDERS = ("notebooks", "solutions", "exercises", "docs")
+
+
+def _texts() -> dict[str, str]:
+    """Every notebook's sources and text outputs, and every document, by path."""
+    import nbformat
+
+    texts = {}
+    for folder in TEXT_FOLDERS:
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix == ".ipynb":
+                notebook = nbformat.read(path, as_version=4)
+                parts = [cell.source for cell in notebook.cells]
+                for cell in notebook.cells:
+                    for output in cell.get("outputs", []):
+                        parts.append(str(output.get("text", "")))
+                        parts.append(str(output.get("data", {}).get("text/plain", "")))
+                        parts.append(str(output.get("data", {}).get("text/html", "")))
+                texts[str(path.relative_to(ROOT))] = "\n".join(parts)
+            elif path.suffix == ".md":
+                texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8")
+    texts["data/README.md"] = (DATA / "README.md").read_text(encoding="utf-8")
+    return texts
+
+
+def test_no_lesson_or_document_shows_a_roll_call_day_that_the_data_mark_unreliable() -> None:
+    """Voeten's days of 1992-2002 are wrong (date_precision 'month'): nothing may show one as a fact. Dates that
+    are also the date of a diplomatic event (cited on its own page) are allowed."""
+    from datetime import date
+
+    event_dates = {row["date"] for row in _rows("diplomatic_events")}
+    unreliable = {r["date"]: r["symbol"] for r in _rows("unga_roll_calls")
+                  if r["date_precision"] == "month" and r["date"] not in event_dates}
+    assert unreliable
+    shown = []
+    for path, text in _texts().items():
+        for iso, symbol in unreliable.items():
+            day = date.fromisoformat(iso)
+            for written in (iso, f"{day.day} {day:%B %Y}", f"{day:%B} {day.day}, {day.year}"):
+                if written in text:
+                    shown.append((path, written, symbol))
+    assert not shown, f"unreliable roll-call days shown as dates: {shown[:10]}"
+
+
+# --------------------------------------------------------------------------------------------------
+# Statements of the answer keys and lessons that the tables decide
+# --------------------------------------------------------------------------------------------------
+def _cells(path: str, tag: str | None = None) -> list[str]:
+    import nbformat
+
+    notebook = nbformat.read(ROOT / path, as_version=4)
+    return [c.source for c in notebook.cells if tag is None or tag in c.get("metadata", {}).get("tags", [])]
+
+
+def _trade(view: str, partner: str, year: int) -> float:
+    return sum(float(r["value_usd_mn"]) for r in _rows("trade_dots")
+               if r["view"] == view and r["partner_iso3"] == partner and int(r["year"]) == year)
+
+
+def test_uzbekistan_trade_growth_in_the_06_model_answer_is_the_data_s_for_each_side() -> None:
+    growth = {view: round(100 * (_trade(view, "UZB", 2020) / _trade(view, "UZB", 2016) - 1))
+              for view in ("reported", "mirror")}
+    assert growth == {"reported": 93, "mirror": 58}
+    model = next(text for text in _cells("solutions/06_neighbours_corridors.ipynb", "solution") if "(06.7)" in text)
+    assert f"+{growth['reported']}%" in model and f"about {growth['mirror']}%" in model
+    assert "(and in Uzbekistan's)" not in model
+    answer = next(text for text in _cells("solutions/06_neighbours_corridors.ipynb") if "answer_06_7 = (" in text)
+    assert f"+{growth['reported']}%" in answer and f"about {growth['mirror']}%" in answer
+
+
+def test_eu_figures_after_2020_in_the_02_model_answer_are_the_bns_sums_of_the_eu27() -> None:
+    from betweenpowers.vectors import EU27
+
+    bns = _rows("trade_bns")
+    eu = {}
+    for row in bns:
+        if row["partner_iso3"] in EU27:
+            eu[int(row["year"])] = eu.get(int(row["year"]), 0.0) + float(row["value_usd_mn"]) / 1000
+    assert sorted(eu) == list(range(2020, 2026))
+    model = next(text for text in _cells("solutions/02_trade_vectors.ipynb", "solution") if "(02.7)" in text)
+    assert "No EU figure" not in model and "not testable against the EU" not in model
+    for year, value in eu.items():
+        assert f"{value:.2f}" in model, f"the EU-27's {year} total ({value:.2f} billion US$) is missing"
+    pages = [r for r in _rows("trade_page_figures") if r["partner_code"] == "EU27" and r["period"] == "2025-01..09"]
+    assert len(pages) == 1 and pages[0]["reporter_side"] == "Kazakh statistics"
+    assert f"{float(pages[0]['value_usd_bn']):.1f} billion for EU trade in January–September 2025" in model
+
+
+def test_capstone_does_not_put_the_spelled_out_tripp_name_in_tokayev_s_mouth() -> None:
+    """The cited page (Anadolu Agency) says Tokayev backed the TRIPP project; the spelled-out name is the agency's."""
+    import re
+
+    texts = _cells("notebooks/08_capstone.ipynb") + _cells("solutions/08_capstone.ipynb")
+    sentences = [s for text in texts for s in re.split(r"(?<=[.;])\s", text) if "Tokayev" in s and "TRIPP" in s
+                 or "Tokayev" in s and "Trump Route" in s]
+    assert sentences, "the capstone no longer discusses Tokayev and TRIPP: update this test"
+    for sentence in sentences:
+        assert not re.search(r"Tokayev\b[^.;]*\b(used|uses|called|named)\b", sentence), sentence
+        assert "aa.com.tr" not in sentence or "backed" in sentence, sentence

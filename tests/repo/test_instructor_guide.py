@@ -291,6 +291,48 @@ def test_whole_guide_has_no_problems(guide):
 
 
 # ---------------------------------------------------------------------------
+# Facts the guide states about the data agree with the data
+# ---------------------------------------------------------------------------
+KZ_ID = re.compile(r"\bKZ\d{3}\b")
+
+
+def test_borderline_rows_named_for_the_coding_exercise_are_every_flagged_row_of_the_sample(guide):
+    """The guide names the sample's rows the compiler flags as borderline: all of them, and no others."""
+    from betweenpowers.measures.coding import CODING_SAMPLE
+    from betweenpowers.measures.events import BORDERLINE_EVENTS
+
+    flagged = {event for event in CODING_SAMPLE if event in BORDERLINE_EVENTS}
+    text = " ".join(guide.split())
+    start = text.index("the compiler flags as borderline")
+    named = set(KZ_ID.findall(text[start:text.index(", and on ", start)]))
+    assert named == flagged, f"the sample's borderline rows are {sorted(flagged)}, the guide names {sorted(named)}"
+    words = {2: "two", 3: "three", 4: "four"}
+    assert f"the {words[len(flagged)]} rows of the sample" in text
+
+
+def _month_precision_roll_calls() -> list[dict[str, str]]:
+    import csv
+
+    with (ROOT / "data" / "unga_roll_calls.csv").open(encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(handle) if row["date_precision"] == "month"]
+
+
+def test_guide_gives_no_day_for_a_roll_call_whose_day_is_unreliable(guide):
+    """For Voeten's roll calls of 1992-2002 only the month is reliable: the guide may not state their day."""
+    from datetime import date
+
+    rows = _month_precision_roll_calls()
+    assert rows, "unga_roll_calls has no row with date_precision 'month'"
+    for row in rows:
+        day = date.fromisoformat(row["date"])
+        for written in (row["date"], f"{day.day} {day:%B %Y}", f"{day:%B} {day.day}, {day.year}"):
+            assert written not in guide, f"the guide gives {written!r}, the unreliable date of {row['symbol']}"
+    first_vote = next(line for line in guide.splitlines() if "first vote" in line)
+    assert "R/47/1" in first_vote and "September 1992" in first_vote
+    assert not re.search(r"\d{1,2} September 1992", first_vote)
+
+
+# ---------------------------------------------------------------------------
 # Self-tests: the checks catch a broken guide
 # ---------------------------------------------------------------------------
 

@@ -149,6 +149,41 @@ def test_kazakhstan_first_roll_call_is_in_1992(raw_dir: Path, table: Table) -> N
     assert (kaz["date"].iloc[0], kaz["vote"].iloc[0]) == (pd.Timestamp("1992-08-03"), "absent")
     assert kaz.loc[kaz["vote"] != "absent", "date"].iloc[0] == pd.Timestamp("1992-09-03")
     assert roll_calls["date"].min() == pd.Timestamp("1992-08-03")
+    # Those days are Voeten's and wrong (A/RES/47/1 was adopted later in September 1992): only the month holds.
+    first_two = roll_calls.sort_values(["date", "vote_id"]).head(2)
+    assert first_two["symbol"].tolist() == ["R/46/242", "R/47/1"]
+    assert first_two["date_precision"].tolist() == ["month", "month"]
+
+
+def test_date_precision_marks_the_voeten_years_with_wrong_days(raw_dir: Path, table: Table) -> None:
+    """Read from the raw dates alone: in 1992-1996 no Voeten roll call falls after the 7th of a month, and in
+    1997-2002 some fall on a Saturday or Sunday before 20 December (the UN's own records never do). Exactly those
+    years' Voeten rows are 'month'; the dates themselves are kept as in the raw file."""
+    calls = raw_csv(raw_dir, VOETEN + "unga_roll_calls_1992_2020.csv", usecols=["rcid", "date"])
+    when = pd.to_datetime(calls["date"])
+    year = when.dt.year
+    max_day = when.dt.day.groupby(year).max()
+    assert sorted(max_day[max_day <= 7].index) == list(range(1992, 1997))
+    early_weekend = (when.dt.day_of_week >= 5) & ~((when.dt.month == 12) & (when.dt.day >= 20))
+    weekend_years = sorted(year[early_weekend].unique())
+    assert weekend_years == list(range(1992, 2003))
+    un_records = table("unga_roll_calls")
+    un_records = un_records[un_records["source"] != "voeten"]
+    assert not (un_records["date"].dt.day_of_week >= 5).any(), "the UN's own records have no weekend roll call"
+
+    roll_calls = table("unga_roll_calls")
+    voeten = roll_calls[roll_calls["source"] == "voeten"]
+    month = voeten["date"].dt.year.between(1992, 2002)
+    assert (voeten.loc[month, "date_precision"] == "month").all()
+    assert (voeten.loc[~month, "date_precision"] == "day").all()
+    assert (roll_calls.loc[roll_calls["source"] != "voeten", "date_precision"] == "day").all()
+    assert sorted(roll_calls.loc[roll_calls["date_precision"] == "month", "year"].unique()) == list(range(1992, 2003))
+    kept = voeten.assign(rcid=voeten["vote_id"].str[1:].astype(int)).merge(calls, on="rcid")
+    assert len(kept) == len(calls)
+    assert (kept["date_x"].dt.strftime("%Y-%m-%d") == kept["date_y"]).all(), "dates are kept as in Voeten's file"
+
+    from betweenpowers_tools.build_data.unga import voeten_years_without_reliable_days
+    assert voeten_years_without_reliable_days(calls["date"]) == list(range(1992, 2003))
 
 
 def test_kazakhstan_vote_counts_equal_the_raw_wide_files(raw_dir: Path, table: Table) -> None:

@@ -276,3 +276,77 @@ def test_loading_and_mutating_never_writes_to_data() -> None:
     for name in NAMES:
         data.load_table(name)
     assert _snapshot(DATA) == before
+
+
+# --------------------------------------------------------------------------------------------------
+# What the loaders' docstrings and the descriptor say about a table agrees with its rows
+# --------------------------------------------------------------------------------------------------
+def _years_in(text: str) -> tuple[int, int]:
+    """The first 'YYYY-YYYY' span of a text, as two integers."""
+    import re
+
+    match = re.search(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b", text)
+    assert match, f"no year span in {text!r}"
+    return int(match[1]), int(match[2])
+
+
+def test_key_votes_title_and_loader_state_the_years_of_the_rows() -> None:
+    key_votes = data.load_unga_key_votes_ukraine()
+    years = (key_votes["date"].min().year, key_votes["date"].max().year)
+    assert _years_in(RESOURCES["unga_key_votes_ukraine"]["title"]) == years
+    assert _years_in(data.load_unga_key_votes_ukraine.__doc__) == years
+    last = key_votes["date"].max()
+    assert last == pd.Timestamp("2025-02-24")
+    assert "24 February 2025" in RESOURCES["unga_key_votes_ukraine"]["description"]
+    # The table holds no Kazakh vote of that day; the description says so.
+    assert not ((key_votes["date"] == last) & (key_votes["iso3"] == "KAZ")).any()
+    assert "Kazakhstan's votes on them were not found" in RESOURCES["unga_key_votes_ukraine"]["description"]
+
+
+def test_roll_call_dates_of_month_precision_are_stated_in_the_descriptor() -> None:
+    roll_calls = data.load_unga_roll_calls()
+    month = roll_calls[roll_calls["date_precision"] == "month"]
+    span = f"{month['year'].min()}-{month['year'].max()}"
+    assert span == "1992-2002" and set(month["source"]) == {"voeten"}
+    entry = RESOURCES["unga_roll_calls"]
+    assert span in entry["description"] and span in entry["derivation"]
+    fields = {f["name"]: f for f in entry["schema"]["fields"]}
+    assert fields["date_precision"]["constraints"] == {"required": True, "enum": ["day", "month"]}
+    assert "date_precision" in fields["date"]["description"]
+
+
+def test_voeten_agreement_scores_follow_the_strict_rule_as_the_descriptor_says() -> None:
+    """Recomputed by session from unga_votes, Voeten's agree_* equal 'abstention = disagreement' (agreement_identical)
+    wherever his file counts as many votes for Kazakhstan as unga_roll_calls does, and never the half rule."""
+    from betweenpowers.measures.votes import agreement_by, partner_pairs, score_pairs
+
+    roll_calls = data.load_unga_roll_calls()
+    sessions = roll_calls.loc[roll_calls["source"] == "voeten", ["vote_id", "session"]]
+    votes = data.load_unga_votes().merge(sessions, on="vote_id")[["vote_id", "iso3", "vote"]]
+    partners = {"USA": "agree_usa", "RUS": "agree_rus", "CHN": "agree_chn"}
+    pairs = partner_pairs(votes, votes, list(partners)).merge(sessions, on="vote_id")
+    scored = agreement_by(score_pairs(pairs), ["iso3", "partner", "session"])
+    ours = scored.pivot_table(index=["iso3", "partner", "session"], columns="rule", values="agreement").reset_index()
+    voeten = data.load_unga_voeten_agreement()
+    theirs = voeten.melt(id_vars=["iso3", "session"], value_vars=list(partners.values()), var_name="column",
+                         value_name="voeten")
+    theirs["partner"] = theirs["column"].map({v: k for k, v in partners.items()})
+    both = ours.merge(theirs, on=["iso3", "partner", "session"]).dropna(subset=["voeten"])
+    both = both[both["iso3"] != both["partner"]]
+
+    counted = votes[(votes["iso3"] == "KAZ") & votes["vote"].isin(["yes", "no", "abstain"])]
+    n_ours = counted.merge(sessions, on="vote_id").groupby("session").size()
+    n_voeten = voeten[voeten["iso3"] == "KAZ"].set_index("session")["n_votes"]
+    same_count = [int(s) for s in n_ours.index if s in n_voeten.index and n_ours[s] == n_voeten[s]]
+    assert same_count == [48, 49, 50, 68, 70, 73, 74, 75]
+    matched = both[both["session"].isin(same_count)]
+    assert matched["iso3"].nunique() == 20 and len(matched) > 0.95 * len(same_count) * 19 * 3
+    assert ((matched["identical"] - matched["voeten"]).abs() < 5e-5).all()
+    assert not ((matched["half"] - matched["voeten"]).abs() < 5e-3).any()
+
+    derivation = RESOURCES["unga_voeten_agreement"]["derivation"]
+    assert "abstention = disagreement" in derivation and "assum" not in derivation
+    assert "(48-50, 68, 70, 73-75)" in derivation
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    caveat = next(line for line in readme.split("\n* ") if line.startswith("`unga_voeten_agreement`"))
+    assert "abstention = disagreement" in caveat and "not stated" not in caveat

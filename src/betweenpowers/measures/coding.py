@@ -34,7 +34,8 @@ import pandas as pd
 CODES: tuple[str, ...] = ("agenda_setting", "balancing")
 
 #: The ten events of the coding exercise (lesson 05), in date order. A mix of clear rows and rows the compiler of
-#: the table flagged as borderline (KZ027, KZ066): six are coded agenda-setting in the table and four balancing.
+#: the table flagged as borderline (KZ027, KZ054, KZ066; see ``measures.events.BORDERLINE_EVENTS``): six are coded
+#: agenda-setting in the table and four balancing.
 CODING_SAMPLE: tuple[str, ...] = (
     "KZ005",  # Nazarbayev proposes CICA at the UN (1992)
     "KZ012",  # CPC oil pipeline inaugurated (2001)

@@ -33,7 +33,9 @@ _CODE_PACKAGE = "betweenpowers"
 _TOP_KEYS = ("package", "licenses", "sources", "tables")
 _PACKAGE_KEYS = ("name", "title", "description", "licenses")
 _LICENCE_KEYS = {"required": ("name", "title"), "optional": ("path",)}
-_SOURCE_KEYS = ("title", "path", "citation", "credit")
+#: A source's keys. ``path`` (a link) is optional, as in the Frictionless spec, for sources that no single page is:
+#: tables whose rows each cite their own page.
+_SOURCE_KEYS = {"required": ("title", "citation", "credit"), "optional": ("path",)}
 _TABLE_KEYS = ("title", "description", "derivation", "raw_folder", "sources", "licenses", "primary_key", "fields")
 _FIELD_KEYS = {"required": ("name", "type", "description"), "optional": ("constraints",)}
 _FIELD_TYPES = ("string", "integer", "number", "boolean", "date")
@@ -209,7 +211,9 @@ def parse_metadata(document: Any) -> Metadata:
     for key, entry in licences.items():
         _check_keys(entry, f"licence {key}", _LICENCE_KEYS["required"], _LICENCE_KEYS["optional"])
     for key, entry in sources.items():
-        _check_keys(entry, f"source {key}", _SOURCE_KEYS)
+        _check_keys(entry, f"source {key}", _SOURCE_KEYS["required"], _SOURCE_KEYS["optional"])
+        if "path" in entry and not str(entry["path"]).strip():
+            raise MetadataError(f"source {key}: path is empty (leave it out where no single page is the source)")
     parsed = {name: _table(name, entry, licences, sources) for name, entry in tables.items()}
     _unused(licences, tables, "licenses")
     _unused(sources, tables, "sources")

@@ -49,12 +49,45 @@ def _empty(n: int, dtype: str) -> pd.api.extensions.ExtensionArray:
     return pd.array([pd.NA] * n, dtype=dtype)
 
 
+#: The first day of December on which a roll call on a Saturday or Sunday is plausible. The UN's own records
+#: (UN Digital Library 2020-2021, DGACM 2022-2025) have no roll call on a weekend, and from 2003 on every weekend
+#: roll call in Voeten's file falls on or after 20 December, at the end of the main part of a session.
+WEEKEND_VOTES_FROM = 20
+
+
+def voeten_years_without_reliable_days(dates: pd.Series) -> list[int]:
+    """The calendar years whose days of the month in Voeten's file cannot be trusted, found from the dates alone.
+
+    A year is flagged if (a) none of its roll calls falls on a day after the 7th, which no session of some 60-110
+    roll calls does (the field looks like a weekday number), or (b) any of its roll calls falls on a Saturday or
+    Sunday before :data:`WEEKEND_VOTES_FROM` December. In Voeten's file (a) and (b) both flag 1992-1996, (b) alone
+    flags 1997-2002, and no later year is flagged. Only the day is in doubt: the month is kept as reliable.
+    ``dates`` are ISO strings (``YYYY-MM-DD``).
+
+    >>> voeten_years_without_reliable_days(pd.Series(["1992-09-03", "1992-12-06", "2003-12-09", "2007-12-22"]))
+    [1992]
+    """
+    when = pd.to_datetime(dates, format="%Y-%m-%d")
+    year = when.dt.year
+    never_after_7th = when.dt.day.groupby(year).max() <= 7
+    weekend = (when.dt.day_of_week >= 5) & ~((when.dt.month == 12) & (when.dt.day >= WEEKEND_VOTES_FROM))
+    on_weekend = weekend.groupby(year).any()
+    return sorted(int(y) for y in year.unique() if never_after_7th[y] or on_weekend[y])
+
+
+def _date_precision(dates: pd.Series) -> pd.Series:
+    """'month' for the roll calls of :func:`voeten_years_without_reliable_days`, else 'day'."""
+    unreliable = voeten_years_without_reliable_days(dates)
+    return dates.str[:4].astype(int).isin(unreliable).map({True: "month", False: "day"})
+
+
 def _voeten_roll_calls(raw: Path) -> pd.DataFrame:
     rc = read_raw(raw, VOETEN + "unga_roll_calls_1992_2020.csv")
     out = pd.DataFrame({
         "vote_id": "V" + rc["rcid"].astype(str),
         "source": "voeten",
         "date": rc["date"],
+        "date_precision": _date_precision(rc["date"]),
         "year": rc["date"].str[:4].astype(int),
         "session": rc["session"],
         "symbol": rc["unres"],
@@ -78,6 +111,7 @@ def _un_records(meta: pd.DataFrame, vote_id: pd.Series, source: str) -> pd.DataF
         "vote_id": vote_id,
         "source": source,
         "date": meta["date"],
+        "date_precision": "day",
         "year": meta["date"].str[:4].astype(int),
         "session": meta["resolution"].str.extract(r"^A/(?:RES/)?(\d+)/")[0].astype("Int64"),
         "symbol": meta["resolution"],
