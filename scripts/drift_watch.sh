@@ -5,14 +5,15 @@
 # its dependencies into a scratch virtual environment in a temporary folder (the '==' pins of pyproject.toml relaxed
 # to '>=', constraints.txt ignored), runs the test suite with it, then prints which installed packages differ from
 # constraints.txt and the test result. The repository's .venv and files are not touched; the scratch folder is
-# deleted at the end (BP_DRIFT_KEEP=1 keeps it). Not part of the default test run. Needs a supported Python (3.11-3.13) and access to
-# the package index; exit status is pytest's (2 if the environment could not be built).
+# deleted at the end (BP_DRIFT_KEEP=1 keeps it). Not part of the default test run. Needs a supported Python
+# (python3 scripts/launch.py --supported lists them) and access to the package index; exit status is pytest's (2 if
+# the environment could not be built).
 #
 # Default pytest arguments: -q -x, and -m "not browser" unless /usr/bin/chromium exists. Arguments given here are
 # added after them.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source scripts/_setup_venv.sh # for bp_find_python
+source scripts/_setup_venv.sh || exit 2 # bp_find_python (asks scripts/launch.py)
 
 started=$(date +%s)
 if ! base_python=$(bp_find_python); then

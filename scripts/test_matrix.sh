@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Test matrix: bash scripts/test_matrix.sh [--others] [--only 3.12] [pytest arguments]
 #
-# For every supported Python found on this machine (BP_SUPPORTED in scripts/_setup_venv.sh: on PATH as python3.X,
+# For every supported Python found on this machine (SUPPORTED in scripts/launch.py: on PATH as python3.X,
 # or installed with pyenv), makes a scratch virtual environment in a temporary folder, installs the helper package
 # with its [test] extra under constraints.txt, and runs the unit tests, the notebook tests and nbval over every
 # notebook (not the browser tests). Then prints a table: version -> interpreter, result, pytest's summary, seconds.
@@ -13,7 +13,7 @@
 # Exit status: 0 if every version tested passed (or none was found besides .venv's), 1 otherwise.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source scripts/_setup_venv.sh # BP_SUPPORTED, bp_python_version
+source scripts/_setup_venv.sh || exit 2 # BP_SUPPORTED, bp_python_version (asked of scripts/launch.py)
 
 others=0
 only=()

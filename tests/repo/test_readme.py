@@ -36,6 +36,30 @@ def test_readme_gives_the_two_commands_and_ci_calls_the_test_command():
     assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
+def run_section(readme: str) -> str:
+    """The README's "Run it on your computer" section (up to its conda subsection)."""
+    return readme.split("## Run it on your computer", 1)[1].split("### With conda", 1)[0]
+
+
+def test_readme_gives_the_windows_commands_the_launcher_understands():
+    section = run_section((ROOT / "README.md").read_text(encoding="utf-8"))
+    launcher = (ROOT / "scripts" / "launch.py").read_text(encoding="utf-8")
+    for command in ("start", "test"):
+        assert f"py scripts\\launch.py {command}\n" in section
+        assert f'if command == "{command}":' in launcher
+    assert "Windows" in section and "macOS" in section and "Linux" in section
+
+
+def test_readme_names_the_supported_pythons_and_says_what_was_tried_where():
+    section = run_section((ROOT / "README.md").read_text(encoding="utf-8"))
+    launcher = (ROOT / "scripts" / "launch.py").read_text(encoding="utf-8")
+    versions = re.search(r"^SUPPORTED = \(([^)]*)\)", launcher, flags=re.MULTILINE).group(1).replace('"', "")
+    *older, newest = sorted((v.strip() for v in versions.split(",")), key=lambda v: tuple(map(int, v.split("."))))
+    assert f"Python {', '.join(older)} or {newest} with pip" in section, "the versions launch.py supports"
+    assert f"with Python {', '.join(older)} and {newest}" in section, "where the two commands were tried"
+    assert "not been run on a real Windows machine" in section
+
+
 def tree_paths(readme: str) -> list[str]:
     """Paths named in the README's "How it is built" tree: top-level entries and, indented under them, their parts."""
     block = readme.split("## How it is built", 1)[1].split("```", 2)[1]

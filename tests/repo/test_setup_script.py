@@ -1,101 +1,127 @@
-"""scripts/_setup_venv.sh picks a supported Python (newest first, or the one BP_PYTHON names) and says which.
+"""The bash side of the set-up: scripts/start.sh and scripts/test.sh hand over to scripts/launch.py, and
+scripts/_setup_venv.sh gives test_matrix.sh and drift_watch.sh the launcher's answers (BP_SUPPORTED,
+bp_python_version, bp_find_python).
 
-Each case runs the script's functions in bash with a PATH holding only a folder of links named python3.X to real
-interpreters of this machine (pyenv's, where present), so the choice is tested without installing anything.
+Each case runs bash with a PATH holding only a folder of links to real interpreters of this machine (pyenv's, where
+present), so nothing is installed. The launcher's own decisions are tested in test_launcher.py, whose helpers
+(``interpreter``, ``links``) these tests share.
 """
 
 from __future__ import annotations
 
-import re
+import json
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
 from support import ROOT
+from test_launcher import SUPPORTED, interpreter, launch, links
 
 SETUP = ROOT / "scripts" / "_setup_venv.sh"
+BASH = shutil.which("bash")
 
 
-def supported_versions() -> list[str]:
-    """BP_SUPPORTED as the script writes it, newest first."""
-    match = re.search(r"^BP_SUPPORTED=\(([^)]*)\)", SETUP.read_text(encoding="utf-8"), flags=re.MULTILINE)
-    return match.group(1).split()
+def in_bash(script: str, path: Path, env: dict[str, str] | None = None, args: tuple[str, ...] = ()
+            ) -> subprocess.CompletedProcess:
+    """``script`` (its arguments ``args``: $1, ...) after sourcing _setup_venv.sh, with PATH = ``path`` only."""
+    return subprocess.run([BASH, "-c", f'source "{SETUP}" && {script}', "-", *args], capture_output=True, text=True,
+                          env={"PATH": str(path), "HOME": str(path), **(env or {})}, cwd=ROOT, timeout=120)
 
 
-def interpreter(version: str) -> Path | None:
-    """A real interpreter of ``version`` on this machine (this one, a python3.X on PATH, or a pyenv install)."""
-    if f"{sys.version_info.major}.{sys.version_info.minor}" == version:
-        return Path(sys.executable)
-    found = shutil.which(f"python{version}")
-    if found and subprocess.run([found, "-c", ""], capture_output=True).returncode == 0:
-        return Path(found)
-    for folder in sorted(Path.home().glob(f".pyenv/versions/{version}.*"), reverse=True):
-        if (folder / "bin" / "python").exists():
-            return folder / "bin" / "python"
-    return None
-
-
-def find_python(tmp_path: Path, links: dict[str, Path], env: dict[str, str] | None = None
-                ) -> subprocess.CompletedProcess:
-    """Run bp_find_python with a PATH of only ``links`` (name -> interpreter): nothing else of the machine's."""
-    folder = tmp_path / "bin"
-    folder.mkdir(exist_ok=True)
-    for name, target in links.items():
-        (folder / name).symlink_to(target)
-    return subprocess.run([shutil.which("bash"), "-c", f'source "{SETUP}" && bp_find_python'], capture_output=True,
-                          text=True, env={"PATH": str(folder), "HOME": str(tmp_path), **(env or {})}, cwd=ROOT)
-
-
-def test_supported_versions_match_requires_python():
-    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
-    versions = supported_versions()
-    assert versions == sorted(versions, key=lambda v: tuple(map(int, v.split("."))), reverse=True)
-    low, high = re.fullmatch(r">=(3\.\d+),<(3\.\d+)", requires).groups()
-    minors = range(int(low.split(".")[1]), int(high.split(".")[1]))
-    assert versions == [f"3.{minor}" for minor in reversed(minors)], (versions, requires)
-
-
-def test_the_newest_supported_python_is_chosen(tmp_path):
-    available = {v: interpreter(v) for v in supported_versions()}
-    found = {v: path for v, path in available.items() if path is not None}
-    if len(found) < 2:
-        pytest.skip(f"needs two supported Pythons on this machine to tell the newest; found {sorted(found)}")
-    done = find_python(tmp_path, {f"python{v}": path for v, path in found.items()})
+def test_bp_supported_is_the_launchers(tmp_path):
+    path = links(tmp_path / "bin", {"python3": Path(sys.executable)})
+    done = in_bash('echo "${BP_SUPPORTED[*]}"; bp_supported_in_launcher; echo "$BP_LAUNCH_PY"', path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == f"python{max(found, key=lambda v: int(v.split('.')[1]))}"
-
-
-def test_python3_is_used_when_no_versioned_name_exists(tmp_path):
-    done = find_python(tmp_path, {"python3": Path(sys.executable)})
-    assert done.returncode == 0 and done.stdout.strip() == "python3", done.stderr
-
-
-def test_an_unsupported_python_is_refused_with_the_supported_versions_named(tmp_path):
-    old = next((p for p in sorted(Path.home().glob(".pyenv/versions/3.10.*")) if (p / "bin/python").exists()), None)
-    if old is None:
-        pytest.skip("needs a Python 3.10 (pyenv) on this machine to stand for an unsupported version")
-    done = find_python(tmp_path, {"python3": old / "bin" / "python", "python": old / "bin" / "python"})
-    assert done.returncode == 1 and done.stdout == ""
-    assert "no supported Python found" in done.stderr and " ".join(supported_versions()) in done.stderr
-    assert "BP_PYTHON=" in done.stderr
-
-
-def test_bp_python_names_the_interpreter_and_a_bad_one_is_refused(tmp_path):
-    done = find_python(tmp_path, {}, env={"BP_PYTHON": sys.executable})
-    assert done.returncode == 0 and done.stdout.strip() == sys.executable, done.stderr
-    done = find_python(tmp_path, {}, env={"BP_PYTHON": str(tmp_path / "no-such-python")})
-    assert done.returncode == 1 and "BP_PYTHON=" in done.stderr and "not a working Python" in done.stderr
+    assert done.stdout.splitlines() == [" ".join(SUPPORTED), " ".join(SUPPORTED), "python3"]
 
 
 def test_bp_python_version_prints_a_supported_version_and_refuses_others(tmp_path):
-    def version_of(python: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["bash", "-c", f'source "{SETUP}" && bp_python_version "$0"', python],
-                              capture_output=True, text=True, cwd=ROOT)
-
-    done = version_of(sys.executable)
+    path = links(tmp_path / "bin", {"python3": Path(sys.executable)})
+    done = in_bash('bp_python_version "$1"', path, args=(sys.executable,))
     assert done.returncode == 0 and done.stdout.strip() == f"{sys.version_info.major}.{sys.version_info.minor}"
-    refused = version_of(str(tmp_path / "no-such-python"))
+    refused = in_bash('bp_python_version "$1"', path, args=(str(tmp_path / "no-such-python"),))
     assert refused.returncode != 0 and refused.stdout == ""
+    old = interpreter("3.10") or interpreter("3.9")
+    if old is not None:
+        refused = in_bash('bp_python_version "$1"', path, args=(str(old),))
+        assert refused.returncode != 0 and refused.stdout == ""
+
+
+def test_bp_find_python_chooses_the_newest_on_path(tmp_path):
+    found = {v: p for v in SUPPORTED if (p := interpreter(v)) is not None}
+    if len(found) < 2:
+        pytest.skip(f"needs two supported Pythons on this machine to tell the newest; found {sorted(found)}")
+    oldest = min(found, key=launch.version_key)
+    # python3 (which runs the launcher) is the oldest: the newest must still win
+    path = links(tmp_path / "bin", {**{f"python{v}": p for v, p in found.items()}, "python3": found[oldest]})
+    done = in_bash("bp_find_python", path)
+    newest = max(found, key=launch.version_key)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(path / f"python{newest}") and f"Python {newest}" in done.stderr
+
+
+def test_bp_find_python_takes_bp_python_and_refuses_a_bad_one(tmp_path):
+    path = links(tmp_path / "bin", {"python3": Path(sys.executable)})
+    done = in_bash("bp_find_python", path, env={"BP_PYTHON": sys.executable})
+    assert done.returncode == 0 and done.stdout.strip() == sys.executable, done.stderr
+    done = in_bash("bp_find_python", path, env={"BP_PYTHON": str(tmp_path / "no-such-python")})
+    assert done.returncode == 1 and "BP_PYTHON=" in done.stderr and "not a working Python" in done.stderr
+
+
+def test_an_unsupported_python_is_refused_with_the_supported_versions_named(tmp_path):
+    old = interpreter("3.10") or interpreter("3.9")
+    if old is None:
+        pytest.skip("needs a Python 3.9 or 3.10 (pyenv) on this machine to stand for an unsupported version")
+    done = in_bash("bp_find_python", links(tmp_path / "bin", {"python3": old, "python": old}))
+    assert done.returncode == 1 and done.stdout == ""
+    assert "no supported Python found" in done.stderr and launch.supported_text() in done.stderr
+    assert "BP_PYTHON=" in done.stderr
+
+
+def test_without_any_python_the_scripts_name_the_supported_versions(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for script in ("start.sh", "test.sh"):
+        done = subprocess.run([BASH, str(ROOT / "scripts" / script)], capture_output=True, text=True,
+                              env={"PATH": str(empty)}, cwd=tmp_path, timeout=60)
+        assert done.returncode == 1 and done.stdout == ""
+        assert "no Python 3.9 or newer found to run scripts/launch.py" in done.stderr
+        assert " ".join(SUPPORTED) in done.stderr and "python.org" in done.stderr
+
+
+FAKE_LAUNCHER = f'''import json, os, sys
+SUPPORTED = {SUPPORTED!r}
+if sys.argv[1:] == ["--supported"]:
+    print(" ".join(SUPPORTED))
+else:
+    print(json.dumps({{"argv": sys.argv, "cwd": os.getcwd()}}))
+'''
+
+
+@pytest.mark.parametrize("script, command", [("start.sh", "start"), ("test.sh", "test")])
+def test_the_wrappers_hand_every_argument_to_the_launcher_from_any_folder(tmp_path, script, command):
+    """start.sh and test.sh are thin: they run launch.py with the command and the arguments untouched."""
+    scripts = tmp_path / "bp repo" / "scripts"
+    scripts.mkdir(parents=True)
+    for name in (script, "_setup_venv.sh"):
+        shutil.copyfile(ROOT / "scripts" / name, scripts / name)
+    (scripts / "launch.py").write_text(FAKE_LAUNCHER, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    path = links(tmp_path / "bin", {"python3": Path(sys.executable)})
+    arguments = ["--no-browser", "a b", "$HOME", "*", "-k", "x or y"]
+    done = subprocess.run([BASH, str(scripts / script), *arguments], capture_output=True, text=True,
+                          env={"PATH": str(path)}, cwd=elsewhere, timeout=60)
+    assert done.returncode == 0, done.stderr
+    ran = json.loads(done.stdout)
+    assert ran["argv"] == [str(scripts / "launch.py"), command, *arguments]
+
+
+def test_the_wrappers_are_thin_and_the_launcher_is_where_the_decisions_are():
+    for script in ("start.sh", "test.sh"):
+        code = [line for line in (ROOT / "scripts" / script).read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.lstrip().startswith("#")]
+        assert len(code) <= 4, f"{script} should only hand over to scripts/launch.py: {code}"
+        assert code[-1] == f'exec "$BP_LAUNCH_PY" "$BP_LAUNCHER" {script.removesuffix(".sh")} "$@"'
