@@ -59,16 +59,12 @@ def _balance_2020() -> float:
     return float(-(p * p.map(math.log)).sum() / math.log(3))
 
 
-def _china_share_2022_kazakh_statistics() -> float:
-    pages = data.load_trade_page_figures()
-    row = pages[(pages["partner_code"] == "CHN") & (pages["year"] == 2022) & (pages["period_kind"] == "year")
-                & (pages["reporter_side"] == "Kazakh statistics")
-                & (pages["flow"] == "trade turnover (exports+imports)")]
-    if len(row) != 1:
-        raise ValueError(f"expected one Kazakh-statistics row for China 2022, found {len(row)}")
-    macro = data.load_macro_kaz_annual()
-    totals = macro.loc[macro["year"] == 2022, ["exports_usd_mn_bns", "imports_usd_mn_bns"]].iloc[0]
-    return float(row["value_usd_bn"].iloc[0] * 1000 / totals.sum())
+def _eu_export_share_2024() -> float:
+    bns = data.load_trade_bns()
+    exports = bns[(bns["year"] == 2024) & (bns["flow"] == "exports")]
+    eu = exports.loc[exports["vector"] == "eu27", "value_usd_mn"].sum()
+    world = exports.loc[exports["partner_iso3"] == "WLD", "value_usd_mn"].sum()
+    return float(eu / world)
 
 
 register(
@@ -126,12 +122,11 @@ register(
     ),
     NumberQuestion(
         id="02.6",
-        prompt="China's share of Kazakhstan's total trade in 2022, Kazakh statistics (page figure / BNS total)",
-        expected=_china_share_2022_kazakh_statistics,
+        prompt="The EU-27's share of Kazakhstan's exports in 2024, Kazakhstan's statistics (BNS)",
+        expected=_eu_export_share_2024,
         rel_tol=1e-3,
-        hint="From the page figures keep China, year 2022, period_kind 'year', reporter_side 'Kazakh statistics' "
-             "and the turnover flow; divide its value_usd_bn (times 1000) by the 2022 BNS exports + imports from "
-             "macro_kaz_annual (million US$).",
+        hint="Exports only, not exports + imports: keep year 2024 and flow 'exports' in the joined table (2024 comes "
+             "from BNS), add up the partners of vector 'eu27', and divide by the World row's exports of 2024.",
     ),
     TextQuestion(
         id="02.7",

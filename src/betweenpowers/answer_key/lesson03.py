@@ -52,6 +52,13 @@ def _closest_to_usa_1992_2004() -> str:
     return str(rows.groupby("iso3")["agreement_half"].mean().idxmax())
 
 
+def _kaz_rus_on_ukraine_2022_2025() -> float:
+    rows = _main_series_votes_wide()
+    named = rows["title"].str.contains("Ukraine|Crimea|Russian Federation", regex=True)
+    rows = rows[(rows["year"] >= 2022) & (rows["year"] <= 2025) & named]
+    return _half_agreement(rows, "KAZ", "RUS")
+
+
 def _kaz_rus_distance_2024_july_2025() -> float:
     table = data.load_unga_ideal_points()
     rows = table[(table["vintage"] == "2025-07_final_passage") & (table["year"] == 2024)].set_index("iso3")
@@ -135,5 +142,14 @@ register(
                "undermined simple balancing)?",
         min_words=40,
         solution_notebook=LESSON_03,
+    ),
+    NumberQuestion(
+        id="03.8",
+        prompt="Kazakhstan's agreement with Russia on the 2022-2025 roll calls whose title names Ukraine, Crimea or "
+               "the Russian Federation (abstention = half)",
+        expected=_kaz_rus_on_ukraine_2022_2025,
+        rel_tol=1e-3,
+        hint="Keep main-series roll calls of 2022-2025 whose title contains 'Ukraine', 'Crimea' or 'Russian "
+             "Federation' (str.contains with a | between the words); then pair, drop absences and score as in 03.1.",
     ),
 )
