@@ -52,6 +52,12 @@ def _trade_by_partner(dots: pd.DataFrame, bns: pd.DataFrame) -> tuple:
     return (join_trade_tables(dots, bns),)
 
 
+def _neighbours_tables(dots: pd.DataFrame, bns: pd.DataFrame, agreement: pd.DataFrame, events: pd.DataFrame
+                       ) -> tuple:
+    """Lesson 06 reads trade to 2025 (IMF DOTS joined to BNS), the yearly agreement and the events."""
+    return (join_trade_tables(dots, bns), agreement, events)
+
+
 def _claims_tables(*tables: pd.DataFrame) -> tuple:
     """The capstone passes its tables as one dict keyed as :data:`~betweenpowers.measures.claims.CLAIM_TABLES`."""
     return (dict(zip(CLAIM_TABLES, tables, strict=True)),)
@@ -91,8 +97,8 @@ _ALL: tuple[Explorer, ...] = (
     Explorer("03_voting_vectors", VOTES_TABLES, votes_explorer, votes_figure, _votes_by_issue),
     Explorer("04_security_investment", tuple(DIMENSION_TABLES.values()), scorecard_explorer, scorecard_figure),
     Explorer("05_balance_to_initiative", ("diplomatic_events",), eras_explorer, eras_figure),
-    Explorer("06_neighbours_corridors", ("trade_dots", "unga_agreement_yearly", "diplomatic_events"),
-             neighbours_explorer, neighbours_figure),
+    Explorer("06_neighbours_corridors", (*REPORTED_TABLES, "unga_agreement_yearly", "diplomatic_events"),
+             neighbours_explorer, neighbours_figure, _neighbours_tables),
     Explorer("07_fragile_foundations", ANNUAL_TABLES, exposure_explorer, exposure_figure),
     Explorer("08_capstone", tuple(CLAIM_TABLES.values()), claims_explorer, claim_figure, _claims_tables),
 )

@@ -11,6 +11,7 @@ from support import first_control, shown, shown_text
 
 from betweenpowers import data
 from betweenpowers.measures.neighbours import REGIONS
+from betweenpowers.measures.trade import join_trade_tables
 from betweenpowers.plots import AltFigure
 from betweenpowers.widgets import neighbours as w
 from betweenpowers.widgets.common import EXPLORER_CLASS
@@ -20,14 +21,20 @@ REGION_SUBSETS = [list(c) for r in range(len(LABELS) + 1) for c in itertools.com
 INDICATORS = list(w.INDICATORS)
 YEAR_RANGES = [(1991, 2025), (1994, 2025), (2000, 2010), (2010, 2000), (2021, 2025), (1991, 1993), (2025, 2025),
                (2020, 2020)]
-COVERAGE = {"trade_share": (1994, 2020), "trade_value": (1994, 2020), "agreement": (1992, 2025),
+COVERAGE = {"trade_share": (1994, 2025), "trade_value": (1994, 2025), "agreement": (1992, 2025),
             "events": (1991, 2025)}
 
 
 @pytest.fixture(scope="module")
-def tables(trade, agreement, events):
+def trade_all(table):
+    """Kazakh-reported trade to 2025 (IMF DOTS joined to BNS), as lesson 06 and its explorer read it."""
+    return join_trade_tables(table("trade_dots"), table("trade_bns"))
+
+
+@pytest.fixture(scope="module")
+def tables(trade_all, agreement, events):
     """Every indicator for every region, computed once per module."""
-    return w.neighbour_tables(trade, agreement, events)
+    return w.neighbour_tables(trade_all, agreement, events)
 
 
 def _overlap(indicator, years):
@@ -99,11 +106,14 @@ def test_figure_over_region_subsets(tables, indicator):
 def test_default_view_values(tables):
     view = w.neighbours_view(tables, LABELS, "trade_share", w.DEFAULT_YEARS)
     share = view.frame
-    assert share.index.tolist() == list(range(1994, 2021))
+    assert share.index.tolist() == list(range(1994, 2026))
     assert round(share.loc[2020, "Central Asia"], 2) == 5.44 and round(share.loc[1995, "Central Asia"], 1) == 9.6
     assert round(share.loc[2020, "Turkey"], 1) == 3.6
     figure = w.neighbours_figure(view, tables)
-    assert "Central Asia: 9.4% in 1994, 5.4% in 2020 (lowest 2.3% in 2006, highest 9.6% in 1995)" in figure.alt
+    assert "Central Asia: 9.4% in 1994, 6.1% in 2025 (lowest 2.3% in 2006, highest 9.6% in 1995)" in figure.alt
+    assert "dotted line marks the change of source after 2020" in figure.alt
+    to_2020 = w.neighbours_figure(w.neighbours_view(tables, LABELS, "trade_share", (1994, 2020)), tables)
+    assert "change of source" not in to_2020.alt and figure.png != to_2020.png
     value = w.neighbours_view(tables, ["Central Asia"], "trade_value", (2020, 2020)).frame
     assert round(value.loc[2020, "Central Asia"]) == 4628
 
@@ -135,10 +145,10 @@ def test_bad_and_unknown_inputs(tables):
     view = w.neighbours_view(tables, ["Central Asia", "Mongolia", "turkey"], "trade_share")
     assert list(view.frame.columns) == ["Central Asia"]
     assert w.describe_neighbours(w.neighbours_view(tables, [], "events")) == "Empty chart: no region chosen."
-    empty = w.neighbours_view(tables, LABELS, "trade_share", (2021, 2025))
+    empty = w.neighbours_view(tables, LABELS, "trade_share", (2026, 2030))
     assert w.describe_neighbours(empty) == "Empty chart: no data in the years chosen."
     message = w.neighbours_figure(empty, tables)
-    assert "ends in 2020" in message and "trade_page_figures" in message
+    assert "covers 1994-2025" in message and "end in 2025" in message
     early = w.neighbours_figure(w.neighbours_view(tables, LABELS, "trade_value", (1991, 1993)), tables)
     assert "Russia is missing" in early
     assert w.neighbours_figure(empty).startswith("No data for")  # without the tables, still a message
@@ -176,7 +186,7 @@ def test_explorer_redraws_on_every_control(trade, agreement, events):
     indicator.value = "events"
     assert shown_text(output).startswith("Grouped bar chart")
     indicator.value = "trade_value"
-    years.value = (2021, 2025)
+    years.value = (1991, 1993)
     assert shown_text(output).startswith("No data for")
     years.value = (1994, 2020)
     for box in boxes:
@@ -229,6 +239,8 @@ def test_corridor_figure(events):
 def test_source_lines_name_the_tables_each_figure_draws(tables, trade, events, table, monkeypatch):
     seen = []
     monkeypatch.setattr(w, "finish", lambda fig, ax, **kwargs: seen.append(kwargs["source"]))
+    w.neighbours_figure(w.neighbours_view(tables, LABELS, "trade_share", (2015, 2025)), tables)
+    assert seen.pop() == data.source_line("trade_dots", "trade_bns", note="Own calculation.")
     for indicator in w.INDICATORS:
         w.neighbours_figure(w.neighbours_view(tables, LABELS, indicator, (1994, 2020)), tables)
     w.partner_trade_figure(*_uzbekistan(trade, table("trade_page_figures")), "Uzbekistan")

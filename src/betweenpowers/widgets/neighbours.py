@@ -42,6 +42,7 @@ from betweenpowers.plots import AltFigure, finish, new_figure, style_for
 from betweenpowers.widgets.agreement import votes_source
 from betweenpowers.widgets.common import FrameView, explorer_box, show_in
 from betweenpowers.widgets.events import COUNT_SOURCE_NOTE, SOURCE_NOTE
+from betweenpowers.widgets.trade import mark_trade_switch, trade_source
 
 #: Indicator key -> label shown to students.
 INDICATORS: dict[str, str] = {
@@ -110,8 +111,8 @@ def _check_indicator(indicator: str) -> None:
 
 
 def neighbour_tables(trade: pd.DataFrame, agreement: pd.DataFrame, events: pd.DataFrame) -> NeighbourTables:
-    """Compute every indicator for every region from ``load_trade_dots()``, ``load_unga_agreement_yearly()`` and
-    ``load_diplomatic_events()``."""
+    """Compute every indicator for every region from ``load_trade_by_partner()`` (Kazakh-reported trade to 2025;
+    ``load_trade_dots()`` gives it to 2020), ``load_unga_agreement_yearly()`` and ``load_diplomatic_events()``."""
     share = group_trade(trade, REGIONS, "reported", "total", "share") * 100
     value = group_trade(trade, REGIONS, "reported", "total", "value")
     means, countries = group_agreement(agreement, REGIONS, "KAZ", "half")
@@ -229,8 +230,7 @@ def no_data_message(tables: NeighbourTables, indicator: str, years: tuple[int, i
     low, high = coverage(tables, indicator)
     extra = ""
     if indicator.startswith("trade") and first > high:
-        extra = (" The IMF series ends in 2020; figures for later years exist only as page figures "
-                 "(table trade_page_figures), which the lesson shows separately.")
+        extra = f" Kazakhstan's trade statistics in the course end in {high}."
     elif indicator.startswith("trade") and last < low:
         extra = " Russia is missing from the IMF data in 1992-1993, so trade shares start in 1994."
     return (f"No data for '{INDICATORS[indicator]}' in {first}-{last}: it covers {low}-{high}. "
@@ -276,7 +276,7 @@ def _source(view: NeighboursView) -> str:
         return votes_source(view.frame.index)
     if indicator == "events":
         return source_line("diplomatic_events", note=COUNT_SOURCE_NOTE)
-    return source_line("trade_dots", note="Own calculation.")
+    return trade_source(view.frame.index)
 
 
 def neighbours_figure(view: NeighboursView, tables: NeighbourTables | None = None) -> AltFigure | str:
@@ -319,8 +319,11 @@ def neighbours_figure(view: NeighboursView, tables: NeighbourTables | None = Non
         "events": ("How many events in the table involve each region?", "Events per year (count)"),
     }
     title, ylabel = titles[indicator]
+    switch = ""
+    if indicator.startswith("trade"):
+        switch = mark_trade_switch(ax, frame.index)
     return finish(fig, ax, title=title, xlabel="Year", ylabel=ylabel, source=_source(view),
-                  alt=describe_neighbours(view))
+                  alt=describe_neighbours(view) + switch)
 
 
 def neighbours_explorer(trade: pd.DataFrame, agreement: pd.DataFrame, events: pd.DataFrame) -> widgets.VBox:

@@ -118,7 +118,7 @@ def switch_sentence(at: float) -> str:
             "Kazakhstan's Bureau of National Statistics after.")
 
 
-def _mark_source_switch(ax, years: pd.Index) -> str:
+def mark_trade_switch(ax, years: pd.Index) -> str:
     """Draw a dotted line where the source changes, if the years cross it; returns a sentence for the alt text."""
     at = source_switch(years)
     if at is None:
@@ -242,7 +242,7 @@ def vector_share_figure(shares_pct: pd.DataFrame, flow: str = "total", view: str
     ax.set_ylim(0, max(float(labelled.max().max()) * 1.4, 10))  # head room for the legend
     ax.xaxis.get_major_locator().set_params(integer=True)
     _shade_years_without_russia(ax, labelled.index)
-    switch = _mark_source_switch(ax, labelled.index)
+    switch = mark_trade_switch(ax, labelled.index)
     return finish(
         fig, ax,
         title=f"Where does Kazakhstan trade? Share of {FLOW_LABELS[flow]} by vector",
@@ -267,7 +267,7 @@ def balance_figure(indices: pd.DataFrame, view: str = "reported") -> AltFigure |
     ax.set_ylim(0, 1)
     ax.xaxis.get_major_locator().set_params(integer=True)
     _shade_years_without_russia(ax, indices.index)
-    switch = _mark_source_switch(ax, indices.index)
+    switch = mark_trade_switch(ax, indices.index)
     return finish(
         fig, ax,
         title="Balanced between the powers, or concentrated? Total trade",
