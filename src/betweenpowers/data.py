@@ -163,6 +163,13 @@ say how it was derived, e.g. "Own calculation.")::
     return f"{label}: {'; '.join(credits)}." + (f" {note}" if note else "")
 
 
+def own_source_line(what: str) -> str:
+    """The credit line of a figure drawn from something other than the data package, such as a class's verdict
+    sheets (lesson 08): ``own_source_line("the class's verdict sheets")`` gives ``"Source: the class's verdict
+    sheets."``."""
+    return f"Source: {what.rstrip('.')}."
+
+
 # One loader per table. Each docstring says what a row is.
 def load_unga_roll_calls() -> pd.DataFrame:
     """UN General Assembly roll calls 1992-2025: one row per recorded vote (date, symbol, issues, totals)."""

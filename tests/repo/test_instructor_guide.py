@@ -457,3 +457,14 @@ def test_self_test_github_anchor_matches_the_guide_headings():
     assert github_anchor("Running the coding-agreement exercise (lesson 05)") == (
         "running-the-coding-agreement-exercise-lesson-05")
     assert github_anchor("Lesson 00 · Start here") == "lesson-00--start-here"
+
+
+def test_guide_lists_the_course_verdicts_as_the_answer_key_has_them(guide):
+    from betweenpowers.answer_key.capstone import COURSE_VERDICTS
+    from betweenpowers.measures.claims import VERDICTS
+
+    rows = dict(re.findall(r"^\| (C\d\d) \| [^|]+ \| ([a-z ]+) \|$", guide, re.M))
+    assert rows == {claim: verdict for claim, (verdict, _) in COURSE_VERDICTS.items()}
+    tally = {v: sum(verdict == v for verdict, _ in COURSE_VERDICTS.values()) for v in VERDICTS}
+    assert (f"{tally['supported']} supported, {tally['partly supported']} partly supported, "
+            f"{tally['not testable with this data']} not testable") in guide

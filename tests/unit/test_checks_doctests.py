@@ -30,6 +30,7 @@ def test_the_package_has_one_module_per_concern():
         "betweenpowers.checks.questions",
         "betweenpowers.checks.registry",
         "betweenpowers.checks.tables",
+        "betweenpowers.checks.verdicts",
     ]
 
 

@@ -1,11 +1,12 @@
 """Lesson 08 (capstone): the claims explorer's figures and controls. Choose a claim of the article and a definition;
-see the evidence and the verdict that this definition gives.
+see the evidence under that definition. The lesson's explorer does not say the verdict (the student judges, lesson
+08 section 1); ``with_verdict=True`` (used by the solutions) adds the verdict that each definition's stated rule gives.
 
 The evidence and the verdict rules are in :mod:`betweenpowers.measures.claims`:
 :func:`~betweenpowers.measures.claims.claim_view` ``(tables, claim, choice)`` returns a
 :class:`~betweenpowers.measures.claims.ClaimEvidence`. Here :func:`claim_figure` draws it (one of four chart kinds,
-chosen by the claim), :func:`describe_claim` gives its alt text, :func:`verdict_text` words the verdict, and
-:func:`claims_explorer` wires two dropdowns (claim, then definition) to a verdict line and one ``Output``.
+chosen by the claim), :func:`describe_claim` gives its alt text, :func:`evidence_text` words the finding, and
+:func:`claims_explorer` wires two dropdowns (claim, then definition) to a line of findings and one ``Output``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from collections.abc import Mapping
 import ipywidgets as widgets
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.patches import Patch
 
+from betweenpowers.data import own_source_line
 from betweenpowers.measures.claims import (
     CLAIM_CHOICES,
     CLAIMS,
@@ -39,10 +42,11 @@ def _style(name: str) -> SeriesStyle:
     return style_for(_STYLE_KEYS.get(name, name))
 
 
-def verdict_text(evidence: ClaimEvidence) -> str:
-    """One paragraph: the claim, the choice, the verdict under it and the reasoning."""
+def evidence_text(evidence: ClaimEvidence, with_verdict: bool = False) -> str:
+    """One paragraph: the claim, the choice and what the evidence shows under it (and, if asked, the rule's verdict)."""
+    verdict = f"{evidence.verdict.upper()}. " if with_verdict else ""
     return (f"{evidence.claim} ({CLAIMS.get(evidence.claim, '')}). With {evidence.choice_label}: "
-            f"{evidence.verdict.upper()}. {evidence.reasoning}")
+            f"{verdict}{evidence.reasoning}")
 
 
 # -- Figures --------------------------------------------------------------------------------------------------------
@@ -88,14 +92,16 @@ def _describe_scatter(evidence: ClaimEvidence) -> str:
 _DESCRIBE = {"line": _describe_line, "barh": _describe_barh, "dots": _describe_dots, "scatter": _describe_scatter}
 
 
-def describe_claim(evidence: ClaimEvidence) -> str:
-    """Alt text for a claim figure: the chart kind, what is plotted, its values or ranges, and the verdict."""
+def describe_claim(evidence: ClaimEvidence, with_verdict: bool = False) -> str:
+    """Alt text for a claim figure: the chart kind, what is plotted, its values or ranges (and, if asked, the
+    verdict)."""
     if evidence.data.empty:
         return f"Empty chart: {evidence.title}."
     body = _DESCRIBE[evidence.kind](evidence)
     ref = f" A dashed line marks {evidence.reference[1]}." if evidence.reference else ""
     switch = switch_sentence(evidence.source_switch) if evidence.source_switch is not None else ""
-    return f"{evidence.title}. {body}.{ref}{switch} Verdict with this choice: {evidence.verdict}."
+    verdict = f" Verdict with this choice: {evidence.verdict}." if with_verdict else ""
+    return f"{evidence.title}. {body}.{ref}{switch}{verdict}"
 
 
 def _draw_line(ax: Axes, evidence: ClaimEvidence) -> None:
@@ -185,9 +191,9 @@ def _draw_scatter(ax: Axes, evidence: ClaimEvidence) -> None:
 _DRAW = {"line": _draw_line, "barh": _draw_barh, "dots": _draw_dots, "scatter": _draw_scatter}
 assert set(_DRAW) == set(_DESCRIBE) == set(KINDS), "every chart kind needs a drawer and a description"
 
-def claim_figure(evidence: ClaimEvidence) -> AltFigure | str:
+def claim_figure(evidence: ClaimEvidence, with_verdict: bool = False) -> AltFigure | str:
     """The chart of a :func:`~betweenpowers.measures.claims.claim_view` (its ``kind``), or a message when there is
-    nothing to draw."""
+    nothing to draw; ``with_verdict`` adds the rule's verdict to the alt text."""
     if evidence.data.empty:
         return f"Nothing to draw for {evidence.claim} with this choice: {evidence.reasoning}"
     fig, ax = new_figure(8.5, 4.8)
@@ -200,7 +206,43 @@ def claim_figure(evidence: ClaimEvidence) -> AltFigure | str:
     elif reference:
         ax.axhline(reference[0], color="#444444", linestyle="--", linewidth=1.2, label=reference[1])
     return finish(fig, ax, title=evidence.title, xlabel=xlabel, ylabel=evidence.ylabel,
-                  source=evidence.source, alt=describe_claim(evidence))
+                  source=evidence.source, alt=describe_claim(evidence, with_verdict))
+
+
+#: The four verdicts' colours (Okabe-Ito) and hatches, so the bars read without colour too.
+_VERDICT_LOOK: dict[str, tuple[str, str]] = {
+    "supported": ("#009E73", ""), "partly supported": ("#56B4E9", "//"),
+    "contradicted": ("#D55E00", "xx"), "not testable with this data": ("#767676", ".."),
+}
+
+
+def class_verdicts_figure(tally: pd.DataFrame) -> AltFigure | str:
+    """A class's verdicts (:func:`betweenpowers.checks.verdicts.class_tally`) as stacked bars, one per claim, the
+    most disputed claim (lowest agreement) at the top; a message when no sheet had a verdict."""
+    counted = tally[tally["sheets"] > 0].sort_values(["agreement", "sheets"], ascending=[False, True])
+    if counted.empty:
+        return "No verdicts to draw: none of the sheets had a valid verdict."
+    shares = counted[list(_VERDICT_LOOK)].div(counted["sheets"], axis=0) * 100
+    labels = [f"{claim} ({int(n)})" for claim, n in counted["sheets"].items()]
+    fig, ax = new_figure(8.5, 0.32 * len(counted) + 1.8)
+    left = pd.Series(0.0, index=shares.index)
+    for verdict, (color, hatch) in _VERDICT_LOOK.items():
+        ax.barh(labels, shares[verdict], left=left, color=color, hatch=hatch, edgecolor="white")
+        left += shares[verdict]
+    ax.set_xlim(0, 100)
+    keys = [Patch(facecolor=color, hatch=hatch, edgecolor="white") for color, hatch in _VERDICT_LOOK.values()]
+    fig.legend(keys, list(_VERDICT_LOOK), loc="outside upper center", ncols=4, frameon=False, fontsize="small")
+    most = counted.index[-1]
+    alt = (f"Stacked bar chart of the class's verdicts on {len(counted)} claims, share of sheets in %, most disputed "
+           f"at the top: {most} (the most common verdict on {counted.loc[most, 'agreement']:.0%} of "
+           f"{int(counted.loc[most, 'sheets'])} sheets). " + "; ".join(
+               f"{claim}: " + ", ".join(f"{v} {int(counted.loc[claim, v])}" for v in _VERDICT_LOOK
+                                        if counted.loc[claim, v])
+               for claim in counted.index[::-1]))
+    return finish(fig, ax, title="Where the class disagrees: verdicts per claim",
+                  xlabel="Share of the sheets with this verdict, % (number of sheets in brackets)", ylabel="Claim",
+                  source=own_source_line(f"the class's verdict sheets (my_verdicts.csv, lesson 08), "
+                                         f"{int(counted['sheets'].max())} at most per claim"), alt=alt)
 
 
 # -- Explorer -------------------------------------------------------------------------------------------------------
@@ -208,10 +250,12 @@ def _choice_options(claim: str) -> list[tuple[str, str]]:
     return [(label, key) for key, label in CLAIM_CHOICES[claim].items()]
 
 
-def claims_explorer(tables: Mapping[str, pd.DataFrame], claim: str = "C12") -> widgets.VBox:
-    """Explorer of the article's claims: choose a claim, then a definition; the evidence and the verdict redraw.
+def claims_explorer(tables: Mapping[str, pd.DataFrame], claim: str = "C12",
+                    with_verdict: bool = False) -> widgets.VBox:
+    """Explorer of the article's claims: choose a claim, then a definition; the evidence redraws.
 
-    ``tables`` maps the keys of :data:`~betweenpowers.measures.claims.CLAIM_TABLES` to the loaded tables.
+    ``tables`` maps the keys of :data:`~betweenpowers.measures.claims.CLAIM_TABLES` to the loaded tables;
+    ``with_verdict`` shows the verdict each definition's rule gives (the solutions do; the lesson does not).
     """
     if claim not in CLAIM_CHOICES:
         raise ValueError(f"claim must be one of {list(CLAIM_CHOICES)}, not {claim!r}")
@@ -219,7 +263,7 @@ def claims_explorer(tables: Mapping[str, pd.DataFrame], claim: str = "C12") -> w
                                  description="Claim", layout=widgets.Layout(width="95%"))
     choice_box = widgets.Dropdown(options=_choice_options(claim), description="Definition",
                                   layout=widgets.Layout(width="95%"))
-    verdict = widgets.HTML()
+    finding = widgets.HTML()
     output = widgets.Output()
     updating = {"choices": False}
 
@@ -227,8 +271,8 @@ def claims_explorer(tables: Mapping[str, pd.DataFrame], claim: str = "C12") -> w
         if updating["choices"]:
             return
         evidence = claim_view(tables, claim_box.value, choice_box.value)
-        verdict.value = f"<p style='max-width:60em'>{html.escape(verdict_text(evidence))}</p>"
-        show_in(output, claim_figure(evidence))
+        finding.value = f"<p style='max-width:60em'>{html.escape(evidence_text(evidence, with_verdict))}</p>"
+        show_in(output, claim_figure(evidence, with_verdict))
 
     def new_claim(_change: object = None) -> None:
         updating["choices"] = True
@@ -242,7 +286,7 @@ def claims_explorer(tables: Mapping[str, pd.DataFrame], claim: str = "C12") -> w
     claim_box.observe(new_claim, names="value")
     choice_box.observe(redraw, names="value")
     redraw()
-    return explorer_box([claim_box, choice_box, verdict, output])
+    return explorer_box([claim_box, choice_box, finding, output])
 
 
-__all__ = ["claim_figure", "claims_explorer", "describe_claim", "verdict_text"]
+__all__ = ["claim_figure", "claims_explorer", "class_verdicts_figure", "describe_claim", "evidence_text"]
