@@ -125,14 +125,15 @@ def test_a_solution_with_its_answer_removed_fails_its_check(path):
     from betweenpowers.checks import Outcome, evaluate
 
     notebook = nbformat.read(path, as_version=4)
-    namespace: dict = {}
+    # One namespace for globals and locals, as in a kernel (comprehensions see the names of earlier cells).
+    namespace: dict = {"_unused_check": lambda *a: None, "display": lambda *a, **k: None}
     sources = [c.source for c in notebook.cells if c.cell_type == "code"]
     blanked_any = False
     for source in sources:
         match = re.search(r"^(answer_\S+) = .*# SOLUTION$", source, flags=re.MULTILINE)
         question = CHECK_CALL.search(source)
         runnable = source.replace("check(", "_unused_check(")
-        exec(compile(runnable, str(path), "exec"), {**namespace, "_unused_check": lambda *a: None}, namespace)
+        exec(compile(runnable, str(path), "exec"), namespace)
         if match and question:
             answer = namespace[match.group(1)]
             assert evaluate(question.group(1), answer).outcome is Outcome.CORRECT
