@@ -468,3 +468,33 @@ def test_guide_lists_the_course_verdicts_as_the_answer_key_has_them(guide):
     tally = {v: sum(verdict == v for verdict, _ in COURSE_VERDICTS.values()) for v in VERDICTS}
     assert (f"{tally['supported']} supported, {tally['partly supported']} partly supported, "
             f"{tally['not testable with this data']} not testable") in guide
+
+
+def _expected_as_shown(question_id: str) -> str:
+    """How the guide's answer tables show a question's expected answer (computed by the answer key)."""
+    from betweenpowers.checks import get_question
+    from betweenpowers.checks.questions import ChoiceQuestion, NumberQuestion, TextQuestion, compute_expected
+
+    question = get_question(question_id)
+    if isinstance(question, TextQuestion):
+        return "rubric below"
+    value = compute_expected(question)
+    if isinstance(question, ChoiceQuestion):
+        return f"**{value}**"
+    if isinstance(question, NumberQuestion):
+        return f"{value:.3g}"
+    if hasattr(value, "shape"):
+        return f"a table of {len(value)} rows (see the solutions)"
+    return f"`{value}`"
+
+
+def test_answer_tables_give_the_expected_answer_the_key_computes(guide):
+    rows = re.findall(r"^\| `(\d\d\.\d)` \| .* \| ([^|]+) \| [^|]+ \|$", guide, re.M)
+    assert len(rows) >= 55 and len({qid for qid, _ in rows}) == len(rows)
+    wrong = {qid: (shown, _expected_as_shown(qid)) for qid, shown in rows if shown != _expected_as_shown(qid)}
+    assert wrong == {}, "guide value, key value"
+
+
+def test_every_lesson_has_a_cut_list(sections):
+    missing = [number for number, section in sections.items() if "**If the session runs behind**, cut" not in section]
+    assert len(sections) == len(LESSONS) and missing == []
