@@ -210,3 +210,19 @@ def test_source_lines_come_from_the_data_package(agreement, table, monkeypatch):
     assert seen[:3] == [votes, data.source_line("unga_ideal_points", note="Vintage 2026_final_passage."), voeten]
     assert seen[3] == voeten.removesuffix("Own calculation.") + "Own calculation (issue codes of Voeten's data)."
     assert data.source_line("unga_agreement_yearly", note="Own calculation.") == votes  # the same two sources
+
+
+def test_points_on_few_roll_calls_are_hollow_and_named(agreement):
+    """Could this be chance? A yearly value resting on fewer than THIN_ROLL_CALLS roll calls is drawn hollow, with a
+    note, and the alt text names its years; a view without such points has neither."""
+    from betweenpowers.widgets.votes import THIN_NOTE, THIN_ROLL_CALLS
+
+    view = votes_view(agreement, ["USA", "Russia", "China"], "KAZ", "nuclear", (1992, 2020), "half")
+    thin = sorted({int(y) for c in ("USA", "Russia", "China") for y in view.index[view[f"n: {c}"] < THIN_ROLL_CALLS]})
+    assert thin, "the nuclear roll calls of the early 1990s are few: the test needs such years"
+    figure = votes_figure(view, "KAZ", "nuclear", "half", (1992, 2020))
+    assert f"fewer than {THIN_ROLL_CALLS} roll calls: {', '.join(map(str, thin))}." in figure.alt
+    solid = view.assign(**{f"n: {c}": THIN_ROLL_CALLS for c in ("USA", "Russia", "China")})
+    plain = votes_figure(solid, "KAZ", "nuclear", "half", (1992, 2020))
+    assert "Hollow" not in plain.alt and plain.png != figure.png
+    assert THIN_NOTE.startswith("Hollow markers")

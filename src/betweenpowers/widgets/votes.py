@@ -129,6 +129,21 @@ def _agreement_columns(view: pd.DataFrame) -> list[str]:
     return [c for c in view.columns if not str(c).startswith("n: ")]
 
 
+#: A yearly agreement resting on fewer roll calls than this is drawn with a hollow marker ("could this be chance?").
+THIN_ROLL_CALLS = 10
+THIN_NOTE = f"Hollow markers: fewer than {THIN_ROLL_CALLS} roll calls behind the point"
+
+
+def _thin_years(view: pd.DataFrame) -> list[int]:
+    """Years in which some drawn line rests on fewer than :data:`THIN_ROLL_CALLS` roll calls."""
+    lines = _agreement_columns(view)
+    if view.empty or not lines:
+        return []
+    counts = view[[f"n: {c}" for c in lines]]
+    thin = (counts < THIN_ROLL_CALLS) & view[lines].notna().to_numpy()
+    return [int(year) for year in view.index[thin.any(axis=1)]]
+
+
 def describe_votes(view: pd.DataFrame, country: str = "KAZ", issue: str = "all", rule: str = "half") -> str:
     """Alt text for :func:`votes_figure`: what is plotted, the years, each line's range and the roll calls behind it."""
     lines = _agreement_columns(view)
@@ -147,7 +162,15 @@ def describe_votes(view: pd.DataFrame, country: str = "KAZ", issue: str = "all",
             f"{', '.join(lines)}, {issue_text}, {int(view.index.min())} to {int(view.index.max())}, "
             f"{RULE_LABELS[rule]}, on a scale from 0 (always opposed) to 1 (always the same). "
             f"Ranges: {'; '.join(parts)}. Each yearly value rests on {int(counts.min())} to {int(counts.max())} "
-            "roll calls." + ("" if issue == "all" else f" {ISSUE_NOTE}"))
+            "roll calls." + _thin_sentence(view) + ("" if issue == "all" else f" {ISSUE_NOTE}"))
+
+
+def _thin_sentence(view: pd.DataFrame) -> str:
+    years = _thin_years(view)
+    if not years:
+        return ""
+    return (f" Hollow markers for the {len(years)} year{'s' * (len(years) != 1)} with fewer than {THIN_ROLL_CALLS} "
+            f"roll calls: {', '.join(map(str, years))}.")
 
 
 def no_data_message(country: str, issue: str, years: tuple[int, int]) -> str:
@@ -173,8 +196,14 @@ def votes_figure(view: pd.DataFrame, country: str = "KAZ", issue: str = "all", r
         style = style_for(column)
         ax.plot(view.index, view[column], label=column, color=style.color, marker=style.marker, markersize=4,
                 linestyle=style.linestyle, linewidth=2)
+        thin = view[view[f"n: {column}"] < THIN_ROLL_CALLS]
+        if not thin.empty:  # hollow markers: a point that rests on few roll calls
+            ax.plot(thin.index, thin[column], linestyle="none", marker=style.marker, markersize=5,
+                    markerfacecolor="white", markeredgecolor=style.color, markeredgewidth=1.2)
     ax.set_ylim(0, 1.02)
     ax.xaxis.get_major_locator().set_params(integer=True)
+    if _thin_years(view):
+        ax.text(0.01, 0.02, THIN_NOTE, transform=ax.transAxes, ha="left", va="bottom", fontsize=8, color="#444444")
     if issue != "all":
         ax.text(0.99, 0.02, ISSUE_NOTE, transform=ax.transAxes, ha="right", va="bottom", fontsize=8,
                 color="#444444")
