@@ -28,8 +28,9 @@ COURSE_VERDICTS: dict[str, tuple[str, str]] = {
             "moves the trade part between contradicted and partly supported."),
     "C04": ("partly supported",
             "Under all three abstention rules agreement with Russia was lower in 2014-2025 than in 1992-2013, and "
-            "Voeten's scores fall again after 2022: strain. But Kazakhstan abstained on the key Ukraine votes rather "
-            "than join either camp, and kept signing with Russia (KZ070): harder balancing fits better than "
+            "Voeten's scores fall again after 2022: strain (though the ideal-point distance to Russia was then the "
+            "smallest since 2008, so the votes alone are ambiguous). Kazakhstan abstained on the key Ukraine votes "
+            "rather than join either camp, and kept signing with Russia (KZ070): harder balancing fits better than "
             "abandoned balancing."),
     "C05": ("partly supported",
             "The border treaty is in the table (KZ054), but dated December 2022, not the year before the article; "
