@@ -90,3 +90,10 @@ def test_every_figure_in_a_course_reason_is_in_the_lesson(lesson):
 def test_the_figure_check_can_fail():
     assert _numbers("about 0.5 in 2019 (KZ067), 53.5% and 7 of 32") == ["0.5", "53.5%", "7", "32"]
     assert _printed("53.5%", "share 0.535") and not _printed("0.5", "r = 0.49")
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("0[0-7]_*.ipynb")), ids=lambda p: p.stem)
+def test_earlier_lessons_leave_the_verdicts_to_the_student(path):
+    """Lessons 00-07 show evidence on the claims; the verdicts are the student's, in the capstone."""
+    text = _whole_text(nbformat.read(path, as_version=4))
+    assert not re.search(r"\*\*Verdict on C\d\d|verdict from this lesson", text, re.I)

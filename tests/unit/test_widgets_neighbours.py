@@ -256,3 +256,17 @@ def test_source_lines_name_the_tables_each_figure_draws(tables, trade, events, t
 def test_view_shows_as_its_table_in_jupyter(tables):
     view = w.neighbours_view(tables, LABELS, "agreement")
     assert view._repr_html_() == view.frame._repr_html_()
+
+
+def test_partner_trade_figure_carries_kazakh_statistics_past_2020_with_the_switch_marked(table):
+    from betweenpowers.measures.trade import join_trade_tables
+
+    joined = join_trade_tables(table("trade_dots"), table("trade_bns"))
+    uzb = joined[joined["partner_iso3"] == "UZB"].pivot_table(index="year", columns="view", values="value_usd_mn",
+                                                              aggfunc="sum")
+    no_pages = pd.DataFrame({"year": [], "value_usd_mn": [], "reporter_side": []})
+    figure = w.partner_trade_figure(uzb, no_pages, "Uzbekistan")
+    assert "Kazakhstan's statistics (IMF DOTS, then BNS) from 117 in 1994 to 4,765 in 2025" in figure.alt
+    assert "dotted line marks the change of source after 2020" in figure.alt and "IMF series ends" not in figure.alt
+    imf_only = w.partner_trade_figure(uzb.loc[:2020], no_pages, "Uzbekistan")
+    assert "IMF DOTS: Kazakhstan's statistics" in imf_only.alt and "dotted" not in imf_only.alt

@@ -37,6 +37,7 @@ from betweenpowers.measures.neighbours import (
     group_trade,
     median_agreement,
 )
+from betweenpowers.measures.trade import source_switch
 from betweenpowers.measures.votes import RULE_LABELS
 from betweenpowers.plots import AltFigure, finish, new_figure, style_for
 from betweenpowers.widgets.agreement import votes_source
@@ -361,14 +362,15 @@ _PAGE_MARKERS: dict[str, tuple[str, bool, str]] = {
 
 def partner_trade_figure(dots: pd.DataFrame, pages: pd.DataFrame, partner: str, unit: str = "million US$",
                          scale: float = 1.0, digits: int | None = None) -> AltFigure | str:
-    """One partner's total trade with Kazakhstan: IMF lines to 2020, page figures after as unconnected markers.
+    """One partner's total trade with Kazakhstan: lines for the two statistics, page figures as unconnected markers.
 
-    ``dots`` has index year and columns ``reported`` and/or ``mirror`` (million US$, e.g. from
-    :func:`betweenpowers.measures.trade.flow_values`); ``pages`` has columns year, value_usd_mn and reporter_side
-    (full-year turnover rows of ``trade_page_figures`` only: the caller filters units and periods). Values are
-    divided by ``scale`` for display in ``unit`` and written with ``digits`` decimals in the alt text (default: 2
-    when ``scale`` > 1, else 0). Each reporter side keeps its own marker and is never joined to the IMF lines, so no
-    series mixes sources.
+    ``dots`` has index year and columns ``reported`` and/or ``mirror`` (million US$). ``reported`` may run past 2020
+    in Kazakhstan's own statistics (IMF DOTS to 2020, then the Bureau of National Statistics, as
+    :func:`betweenpowers.data.load_trade_by_partner` joins them): a dotted line then marks the switch. ``pages`` has
+    columns year, value_usd_mn and reporter_side (full-year turnover rows of ``trade_page_figures`` only: the caller
+    filters units and periods). Values are divided by ``scale`` for display in ``unit`` and written with ``digits``
+    decimals in the alt text (default: 2 when ``scale`` > 1, else 0). Each reporter side of the pages keeps its own
+    marker and is never joined to a line, so no line mixes compilers other than the documented IMF-BNS switch.
     """
     if dots.empty and pages.empty:
         return f"Nothing to draw for {partner}."
@@ -381,7 +383,10 @@ def partner_trade_figure(dots: pd.DataFrame, pages: pd.DataFrame, partner: str, 
         return f"{value:,.3f}".rstrip("0").rstrip(".")
 
     fig, ax = new_figure(8.5, 4.8)
-    labels = {"reported": ("IMF DOTS: Kazakhstan's statistics", "Kazakhstan", "-"),
+    reported = dots["reported"].dropna() if "reported" in dots.columns else pd.Series(dtype=float)
+    joined = source_switch(reported.index) is not None
+    labels = {"reported": ("Kazakhstan's statistics (IMF DOTS, then BNS)" if joined
+                           else "IMF DOTS: Kazakhstan's statistics", "Kazakhstan", "-"),
               "mirror": (f"IMF DOTS: {partner}'s statistics (mirror)", "other", "--")}
     parts = []
     for column in [c for c in ("reported", "mirror") if c in dots.columns]:
@@ -403,7 +408,8 @@ def partner_trade_figure(dots: pd.DataFrame, pages: pd.DataFrame, partner: str, 
         points += [(int(r.year), f"{int(r.year)} {as_stated(r.value_usd_mn / scale)} ({side})")
                    for r in rows.itertuples()]
     points = [text for _, text in sorted(points, key=lambda p: p[0])]
-    if not pages.empty and not dots.empty:
+    switch = mark_trade_switch(ax, reported.index) if joined else ""
+    if not joined and not pages.empty and not dots.empty:
         end = float(dots.index.max()) + 0.5
         ax.axvline(end, color="#999999", linewidth=0.8, linestyle=":")
         ax.text(end - 0.2, 0.02, "IMF series ends", transform=ax.get_xaxis_transform(), ha="right", va="bottom",
@@ -411,15 +417,15 @@ def partner_trade_figure(dots: pd.DataFrame, pages: pd.DataFrame, partner: str, 
     ax.set_ylim(0, None)
     ax.xaxis.get_major_locator().set_params(integer=True)
     alt = (f"Line chart of Kazakhstan's total trade (exports + imports) with {partner}, in {unit}. "
-           + "; ".join(parts) + ".")
+           + "; ".join(parts) + "." + switch)
     if points:
-        alt += " Page figures after the IMF series, drawn as separate markers: " + "; ".join(points) + "."
+        alt += " Page figures, drawn as separate markers: " + "; ".join(points) + "."
     return finish(
         fig, ax,
-        title=f"Kazakhstan's trade with {partner}: two IMF views, then page figures",
+        title=f"Kazakhstan's trade with {partner}: both statistics, and page figures",
         xlabel="Year",
         ylabel=f"Total trade, {unit}",
-        source=source_line("trade_dots", "trade_page_figures", note="Own calculation."),
+        source=trade_source(dots.index, *(["trade_page_figures"] if not pages.empty else [])),
         alt=alt,
     )
 
