@@ -5,7 +5,8 @@
 
 Each notebook runs in a fresh kernel from its own folder, as a student would run it. Timing metadata is not
 recorded, so re-executing an unchanged notebook changes nothing but what the code prints. Exercise notebooks are
-not executed here: they carry no outputs (`python -m betweenpowers_tools.exercises` writes them).
+not executed here: they carry no outputs (`python -m betweenpowers_tools.exercises` writes them). The hand-in that
+the last cell of a solution writes (``handin()``) goes into a temporary folder, never into the repository.
 
 After a run, the notebook's metadata records a fingerprint of the code it was executed with
 (``metadata["betweenpowers"]["code_sha256"]``, see :func:`code_sha256`). tests/repo/test_hygiene.py recomputes it, so a
@@ -16,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -46,9 +49,11 @@ def execute(path: Path) -> None:
 def main(argv: list[str]) -> int:
     paths = [Path(a).resolve() for a in argv] or sorted(
         p for folder in ("notebooks", "solutions") for p in (ROOT / folder).glob("*.ipynb"))
-    for path in paths:
-        print(f"executing {path.relative_to(ROOT)}", flush=True)
-        execute(path)
+    with tempfile.TemporaryDirectory(prefix="bp-handin-") as handins:
+        os.environ["BETWEENPOWERS_HANDIN_DIR"] = handins  # betweenpowers.handin.HANDIN_DIR_ENV; kernels inherit it
+        for path in paths:
+            print(f"executing {path.relative_to(ROOT)}", flush=True)
+            execute(path)
     return 0
 
 

@@ -10,6 +10,8 @@ executes every notebook twice once per test run, and the ``runs`` fixture gives 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -64,6 +66,23 @@ def raw_dir() -> Path:
     if not RAW.is_dir():
         pytest.skip(f"the raw extracts are not here ({RAW}): data rebuild tests need ../shared/data-raw")
     return RAW
+
+
+# -- hand-ins: handin() in the exercise and solution notebooks (nbval, the notebook runner) writes into a temporary
+# folder, never beside the notebooks in the repository (workers and kernels inherit the variable)
+_HANDIN_DIR = "BETWEENPOWERS_HANDIN_DIR"  # betweenpowers.handin.HANDIN_DIR_ENV
+_made_handin_dir: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not os.environ.get(_HANDIN_DIR):
+        os.environ[_HANDIN_DIR] = tempfile.mkdtemp(prefix="bp-handins-")
+        _made_handin_dir.append(os.environ[_HANDIN_DIR])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for folder in _made_handin_dir:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 # -- the notebook runner: started once per test run, read by the tests that need it -----------------------------

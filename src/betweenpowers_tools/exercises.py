@@ -43,9 +43,12 @@ Marker conventions in solution notebooks
    * ``solution`` -- the whole cell is a model answer (typically a markdown
      cell with the model answer and marking rubric).  A markdown or raw cell
      is replaced by a markdown cell inviting the learner to answer and
-     pointing to the solutions notebook (:data:`PLACEHOLDER_MARKDOWN`); a
-     code cell is replaced by a single ``...`` line.  The cell keeps its id
-     and other metadata, minus the ``solution`` tag.
+     pointing to the solutions notebook (:data:`PLACEHOLDER_MARKDOWN`),
+     tagged ``answer`` (:data:`ANSWER_TAG`: the hand-in,
+     :mod:`betweenpowers.handin`, finds the learner's text by it, even once
+     the invitation is typed over); a code cell is replaced by a single
+     ``...`` line.  The cell keeps its id and other metadata, minus the
+     ``solution`` tag.
    * ``solution-only`` -- the cell is dropped from the exercise.
 
 Every solution notebook must contain at least one marker or tag.
@@ -75,6 +78,7 @@ import nbformat
 from nbformat import NotebookNode
 
 __all__ = [
+    "ANSWER_TAG",
     "PLACEHOLDER_MARKDOWN",
     "SOLUTION_ONLY_TAG",
     "SOLUTION_TAG",
@@ -93,6 +97,8 @@ __all__ = [
 
 SOLUTION_TAG = "solution"
 SOLUTION_ONLY_TAG = "solution-only"
+#: The tag of the cell where the learner writes an answer (in betweenpowers.handin.ANSWER_TAGS).
+ANSWER_TAG = "answer"
 
 PLACEHOLDER_MARKDOWN = (
     "✏️ *Your turn: write your own answer first (double-click this cell to type here), "
@@ -237,6 +243,7 @@ def _solution_cell_replacement(cell: NotebookNode, name: str) -> NotebookNode:
     if cell["cell_type"] == "code":
         new = nbformat.v4.new_code_cell(source="...", metadata=metadata)
     else:
+        metadata["tags"] = [*metadata.get("tags", []), ANSWER_TAG]
         new = nbformat.v4.new_markdown_cell(
             source=PLACEHOLDER_MARKDOWN.format(name=name), metadata=metadata
         )

@@ -135,8 +135,8 @@ def test_make_exercise_applies_every_convention():
         assert by_id[cell_id].cell_type == "markdown"
         assert by_id[cell_id].source.startswith("✏️")
         assert "(../solutions/01_trade.ipynb)" in by_id[cell_id].source
-    assert "tags" not in by_id["c3"].metadata
-    assert by_id["c4"].metadata == {"tags": ["rubric"]}
+    assert by_id["c3"].metadata == {"tags": ["answer"]}  # where the learner writes: the hand-in finds it
+    assert by_id["c4"].metadata == {"tags": ["rubric", "answer"]}
     assert by_id["c6"].cell_type == "code" and by_id["c6"].source == "..."
     assert by_id["c7"] == solution.cells[7]
 
