@@ -96,9 +96,11 @@ USAGE_PATTERNS = {
     "epca": r"\bEPCA\b|Enhanced Partnership",
     "equidistance": r"equidistan",
     "fdi": r"\bFDI\b|foreign direct investment",
+    "final-passage": r"final[- ]passage",
     "fob-and-cif": r"\bFOB\b|\bCIF\b",
     "hedging": r"\bhedg",
     "hhi": r"\bHHI\b|Herfindahl",
+    "main-series": r"\bmain series\b",
     "middle-corridor": r"Middle Corridor|Trans-Caspian",
     "mirror-statistics": r"\bmirror\b",
     "multi-vector-foreign-policy": r"multi-?vector",
@@ -111,6 +113,7 @@ USAGE_PATTERNS = {
     "tiv": r"\bTIV\b|trend-indicator value",
     "tpnw": r"ban treaty|Prohibition of Nuclear Weapons|\bTPNW\b",
     "un-general-assembly": r"General Assembly",
+    "vintage": r"\bvintages?\b",
     # not inside "multi-vector" (its own entry), nor in the text of a link other than a glossary link (the
     # lesson titles of a course map)
     "vector": r"(?<!-)\bvectors?\b(?![^\[\]\n]*\]\((?!\.\./docs/glossary\.md))",
