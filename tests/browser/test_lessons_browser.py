@@ -20,7 +20,8 @@ first dropdown) redraws it. Each code cell that calls ``<topic>_explorer(`` disp
 other cell displays one.
 
 Lesson 00 also keeps its own checks: the explorer has "USA", "Russia" and "China" checkboxes and toggling "China"
-changes the figure.
+changes the figure. Lesson 08 checks its verdict lab: a verdict typed into the C01 cell and run is saved; with the
+other fifteen on the sheet, the reveal cell shows the course's verdicts and the agreement.
 """
 
 from __future__ import annotations
@@ -192,7 +193,7 @@ def change_first_control(explorer) -> str:
     return f"choosing {option!r} in its first dropdown"
 
 
-def check_lesson00_partners(page, explorer) -> None:
+def check_lesson00_partners(page, lab, explorer) -> None:
     """Lesson 00's own checks: its explorer has partner checkboxes, and toggling "China" redraws the figure."""
     for country in ("USA", "Russia", "China"):
         assert explorer.get_by_role("checkbox", name=country).count() == 1, f"no '{country}' checkbox in explorer"
@@ -206,8 +207,50 @@ def check_lesson00_partners(page, explorer) -> None:
     assert after.startswith("img:"), f"after toggling 'China' the explorer shows no image ({short(after)})"
 
 
-# Extra checks for particular lessons: file name -> check(page, first explorer).
-LESSON_CHECKS = {"00_start_here.ipynb": check_lesson00_partners}
+def run_cell_with(page, starts_with: str, new_source: str | None, expect: str) -> str:
+    """Type ``new_source`` (if given) into the code cell whose source starts with ``starts_with``, run it with
+    Shift+Enter, and wait until its output contains ``expect``; returns that output."""
+    cell = page.locator(".jp-CodeCell").filter(has=page.locator(".cm-content", has_text=starts_with)).first
+    cell.scroll_into_view_if_needed()
+    editor = cell.locator(".cm-content")
+    editor.click()
+    if new_source is not None:
+        page.keyboard.press("Control+a")
+        page.keyboard.insert_text(new_source)  # inserted as it is: no auto-closed brackets or quotes
+    page.keyboard.press("Shift+Enter")
+    output = cell.locator(".jp-OutputArea")
+    deadline = time.monotonic() + REDRAW_TIMEOUT
+    text = ""
+    while time.monotonic() < deadline:
+        text = output.inner_text()
+        if expect in text:
+            return text
+        page.wait_for_timeout(200)
+    raise AssertionError(f"running the cell {starts_with!r} did not show {expect!r} within {REDRAW_TIMEOUT} s "
+                         f"(shows: {short(text, 300)})")
+
+
+def check_lesson08_verdict_lab(page, lab, explorer) -> None:
+    """Lesson 08: fill the C01 verdict cell and run it (saved on the sheet); then, with the other fifteen verdicts on
+    the sheet, run the reveal cell: it shows the agreement with the course."""
+    from betweenpowers.checks.verdicts import SHEET_FILE, save_verdict
+    from betweenpowers.measures.claims import CLAIMS
+
+    sheet = lab.root / "notebooks" / SHEET_FILE
+    run_cell_with(page, 'record_verdict("C01"', 'record_verdict("C01", "partly supported", "the visit happened, '
+                  'but the table places it in Almaty")', "C01: saved as 'partly supported'")
+    assert sheet.exists(), f"running the C01 cell did not write {sheet}"
+    run_cell_with(page, "reveal_verdicts()", None, "Not yet")
+    for claim in CLAIMS:
+        if claim != "C01":
+            save_verdict(claim, "partly supported", "a reason written by the browser test", sheet)
+    text = run_cell_with(page, "reveal_verdicts()", None, "You and the course agree on")
+    assert "Cohen's kappa" in text and "C01" in text
+    assert_no_errors(page, "after the verdict lab")
+
+
+# Extra checks for particular lessons: file name -> check(page, lab, first explorer).
+LESSON_CHECKS = {"00_start_here.ipynb": check_lesson00_partners, "08_capstone.ipynb": check_lesson08_verdict_lab}
 
 
 def check_lesson(page, lab, lesson: str, context: dict, timings: dict) -> None:
@@ -254,7 +297,7 @@ def check_lesson(page, lab, lesson: str, context: dict, timings: dict) -> None:
         page.wait_for_timeout(BETWEEN_WIDGETS_MS)
     if lesson in LESSON_CHECKS and expected_explorers:
         context["explorer"] = explorers.first
-        LESSON_CHECKS[lesson](page, explorers.first)
+        LESSON_CHECKS[lesson](page, lab, explorers.first)
     timings["interact"] = time.monotonic() - t0
     assert_no_errors(page, "after changing the explorers")
 
