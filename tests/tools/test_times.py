@@ -9,7 +9,9 @@ import pytest
 from support import ROOT
 
 from betweenpowers_tools.times import (
+    DEEP_DIVE_MARK,
     exercise_minutes,
+    has_deep_dive,
     lesson_minutes,
     reading_words,
     rounded,
@@ -35,16 +37,26 @@ def test_stated_times_follow_the_rule(lesson):
     assert within(stated.exercises, set_estimate), (f"exercises/{lesson.name}: states {stated.exercises} min, the rule "
                                                     f"gives {set_estimate:.0f}")
     assert stated.exercises_in_lesson == stated.exercises, f"{lesson.name}: lesson and exercise set disagree"
+    if has_deep_dive(lesson):
+        core = lesson_minutes(lesson, deep_dives=False)
+        assert stated.core is not None, f"{lesson.name}: has a deep dive but states no time without it"
+        assert within(stated.core, core), f"{lesson.name}: {stated.core} min without the deep dive, rule {core:.0f}"
+    else:
+        assert stated.core is None, f"{lesson.name}: states a time without a deep dive it does not have"
 
 
 def test_the_guide_repeats_the_lessons_times():
     guide = (ROOT / "docs" / "instructor-guide.md").read_text(encoding="utf-8")
-    found = dict(re.findall(r"solutions/(\d\d)_\w+\.ipynb\)\. Notebook estimate: (\d+ minutes for the lesson and "
-                            r"\d+ for the exercises)", guide))
+    found = dict(re.findall(r"solutions/(\d\d)_\w+\.ipynb\)\. Notebook estimate: (\d+ minutes for the lesson[^.]*? "
+                            r"and \d+ for the exercises)", guide))
     expected = {}
     for lesson in LESSONS:
         stated = stated_times(lesson, ROOT / "exercises" / lesson.name)
-        expected[lesson.name[:2]] = f"{stated.lesson} minutes for the lesson and {stated.exercises} for the exercises"
+        core = f" ({stated.core} without the deep dive" if stated.core else ""
+        if core:
+            core += "s)" if f"({stated.core} without the deep dives)" in guide else ")"
+        expected[lesson.name[:2]] = (f"{stated.lesson} minutes for the lesson{core} and {stated.exercises} for the "
+                                     "exercises")
     assert found == expected
 
 
@@ -55,3 +67,15 @@ def test_the_rule_catches_a_hopeful_time(tmp_path):
     nbformat.write(notebook, path)
     assert lesson_minutes(path) == pytest.approx(30)  # 10 of reading, 20 code cells
     assert not within(20, lesson_minutes(path)) and within(rounded(lesson_minutes(path)), lesson_minutes(path))
+
+
+def test_a_deep_dive_runs_from_its_heading_to_the_next_section(tmp_path):
+    cells = [nbformat.v4.new_markdown_cell("## 1 · Core\n\n" + "word " * 150),
+             nbformat.v4.new_markdown_cell(f"## 2 · Detour {DEEP_DIVE_MARK}\n\n" + "word " * 300),
+             nbformat.v4.new_code_cell("x = 1"),
+             nbformat.v4.new_markdown_cell("## 3 · Core again\n\n" + "word " * 150)]
+    path = tmp_path / "deep.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    assert has_deep_dive(path)
+    assert lesson_minutes(path, deep_dives=False) == pytest.approx(305 / 150)  # the two core cells: 152 + 153 words
+    assert lesson_minutes(path) == pytest.approx((305 + 304) / 150 + 1)  # and the deep dive: 304 words, a code cell
