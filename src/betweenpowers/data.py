@@ -205,6 +205,43 @@ def load_unga_key_votes_ukraine() -> pd.DataFrame:
     return load_table("unga_key_votes_ukraine")
 
 
+def load_unga_resolutions() -> pd.DataFrame:
+    """UN General Assembly resolutions adopted from October 2019 to June 2026: one row per resolution (date,
+    session, committee, title, subjects, recorded vote or not, number of main and additional sponsors).
+
+    2019 starts on 10 October and 2026 ends on 4 June; there is no earlier year in this source.
+    """
+    return load_table("unga_resolutions")
+
+
+def load_unga_sponsorship() -> pd.DataFrame:
+    """Who sponsored each UN General Assembly resolution, October 2019 to June 2026: one row per resolution and
+    sponsoring state, with its role (main: named on the draft; additional: joined later) and whether it acted on
+    behalf of a group.
+
+    Main sponsors are listed alphabetically in the source (order is not leadership); a group's sponsorship counts
+    only the state that spoke for it.
+    """
+    return load_table("unga_sponsorship")
+
+
+def load_unga_sponsorship_yearly() -> pd.DataFrame:
+    """Resolutions sponsored per state and year, 2019-2026: one row per state (every UN member, and the observer
+    State of Palestine) and calendar year, with main, additional and total counts (zero where none: the median
+    member can be taken over all members)."""
+    return load_table("unga_sponsorship_yearly")
+
+
+def load_unga_speeches() -> pd.DataFrame:
+    """UN General Debate speeches 1992-2025 of Kazakhstan and seven comparison states: one row per country and year,
+    with speaker, post, word count and the full text.
+
+    1992-2024 come from the UN General Debate Corpus; the 2025 texts (``raw_pdf_text`` True) were extracted from PDF
+    files: they keep broken words, Russia's is in Russian, and their lengths are not comparable with earlier years.
+    """
+    return load_table("unga_speeches")
+
+
 def load_trade_dots() -> pd.DataFrame:
     """Kazakhstan's trade by partner 1992-2020 (IMF DOTS), reported and mirror, million US$."""
     return load_table("trade_dots")

@@ -46,7 +46,7 @@ def test_frictionless_validation_passes() -> None:
 
 
 def test_resource_names_are_unique_and_match_paths() -> None:
-    assert len(NAMES) == len(set(NAMES)) == 16
+    assert len(NAMES) == len(set(NAMES)) == 20
     assert [r["path"] for r in RESOURCES] == [f"{name}.csv" for name in NAMES]
 
 

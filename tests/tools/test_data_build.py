@@ -39,6 +39,8 @@ BNS = "trade_kazakhstan_by_partner_bns_2020_2025/"
 UKRAINE = "unga_key_votes_ukraine_2014_2022/"
 DOTS = "trade_imf_dots_kazakhstan_1992_2020/"
 MACRO = "context_macro/"
+SPONSORS = "unga_sponsorship_dgacm_2019_2026/"
+SPEECHES = "unga_general_debate_speeches_ungdc_1992_2025/"
 N_TABLES = len(build_data.load_tables())
 
 
@@ -437,6 +439,268 @@ def test_weo_projection_flag(raw_dir: Path, table: Table) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# UN sponsorship (October 2019 - June 2026): resolutions, sponsors, yearly counts
+# --------------------------------------------------------------------------------------------------
+def _raw_sponsor_rows(raw_dir: Path) -> pd.DataFrame:
+    """The raw extract's own long file (one row per resolution and state found, or per unmatched entry)."""
+    return raw_csv(raw_dir, SPONSORS + "unga_sponsorship_long_2019_2026.csv.gz")
+
+
+def _verification_counts(raw_dir: Path) -> dict[str, dict[int, int]]:
+    """The lines 'ISO {year: count, ...}' of the sponsorship folder's verification.txt (all roles)."""
+    import ast
+    import re
+
+    text = (raw_dir / SPONSORS / "verification.txt").read_text(encoding="utf-8")
+    return {m[1]: ast.literal_eval(m[2]) for m in re.finditer(r"^  ([A-Z]{3}) (\{.*\})$", text, flags=re.M)}
+
+
+def test_resolutions_are_the_raw_resolutions(raw_dir: Path, table: Table) -> None:
+    src = raw_csv(raw_dir, SPONSORS + "unga_resolutions_2019_2026.csv")
+    resolutions = table("unga_resolutions")
+    assert len(resolutions) == len(src) == 2192  # PROVENANCE.md
+    assert set(resolutions["symbol"]) == set(src["symbol"])
+    assert resolutions["year"].value_counts().sort_index().to_dict() == {
+        2019: 266, 2020: 257, 2021: 329, 2022: 333, 2023: 337, 2024: 333, 2025: 318, 2026: 19}  # verification.txt
+    assert (resolutions["date"].min(), resolutions["date"].max()) == (pd.Timestamp("2019-10-10"),
+                                                                        pd.Timestamp("2026-06-04"))
+    assert resolutions["recorded_vote"].value_counts().to_dict() == {False: 1457, True: 731}
+    assert int(resolutions["recorded_vote"].isna().sum()) == 4
+    assert int(resolutions["submitted_by_officer"].sum()) == 607
+    # The session is read from the symbol; the source writes it in words ('Seventy-fourth session').
+    words = {"Seventy-fourth": 74, "Seventy-fifth": 75, "Seventy-sixth": 76, "Seventy-seventh": 77,
+             "Seventy-eighth": 78, "Seventy-ninth": 79, "Eightieth": 80}
+    sessions = src.set_index("symbol")["session"].str.removesuffix(" session").map(words)
+    both = resolutions.set_index("symbol")["session"]
+    assert (both.dropna() == sessions[both.dropna().index]).all()
+    assert src.set_index("symbol").loc[both[both.isna()].index, "session"].str.contains("emergency special").all()
+    assert both.isna().sum() == 9  # ES-10: 3, ES-11: 6
+    assert "#fifthCommittee" not in set(resolutions["committee"])
+    # The sponsor counts are the rows of unga_sponsorship.
+    counts = table("unga_sponsorship").groupby(["symbol", "role"]).size().unstack(fill_value=0)
+    counted = resolutions.set_index("symbol")[["n_main", "n_additional"]]
+    assert (counted["n_main"] == counts["main"].reindex(counted.index, fill_value=0)).all()
+    assert (counted["n_additional"] == counts["additional"].reindex(counted.index, fill_value=0)).all()
+    officer = resolutions[resolutions["submitted_by_officer"]]
+    assert (officer["n_main"] + officer["n_additional"] == 0).all(), "an officer's draft has no state sponsor"
+
+
+def test_kazakhstan_sponsorship_per_year_is_the_verified_count(raw_dir: Path, table: Table) -> None:
+    """Kazakhstan sponsored 50 resolutions in 2019 and 79 in 2025, as main sponsor 24 and 43 (verification.txt),
+    read here from the raw extract's long file."""
+    raw = _raw_sponsor_rows(raw_dir)
+    kaz_raw = raw[raw["ms_code"] == "KAZ"].groupby(["year", "role"]).size().unstack()
+    expected = {2019: (24, 26), 2020: (28, 22), 2021: (20, 30), 2022: (30, 28), 2023: (23, 41), 2024: (38, 31),
+                2025: (43, 36), 2026: (3, 4)}
+    assert {y: (int(r["main"]), int(r["additional"])) for y, r in kaz_raw.iterrows()} == expected
+    assert _verification_counts(raw_dir)["KAZ"] == {y: m + a for y, (m, a) in expected.items()}
+
+    sponsors = table("unga_sponsorship")
+    kaz = sponsors[sponsors["iso3"] == "KAZ"].groupby(["year", "role"]).size().unstack()
+    assert {int(y): (int(r["main"]), int(r["additional"])) for y, r in kaz.iterrows()} == expected
+    yearly = table("unga_sponsorship_yearly").set_index(["iso3", "year"])
+    for year, (main, additional) in expected.items():
+        assert tuple(yearly.loc[("KAZ", year), ["n_main", "n_additional", "n_sponsored"]]) == (
+            main, additional, main + additional)
+    assert (yearly.loc["KAZ", "n_sponsored"][[2019, 2025]] == [50, 79]).all()
+
+
+def test_peers_sponsorship_is_the_verified_count_except_where_the_aliases_correct_it(raw_dir: Path,
+                                                                                    table: Table) -> None:
+    verified = _verification_counts(raw_dir)
+    assert set(verified) == {"KAZ", "UZB", "KGZ", "TJK", "TKM", "MNG", "AZE", "RUS", "CHN", "USA", "TUR", "IND", "DEU"}
+    yearly = table("unga_sponsorship_yearly")
+    ours = {iso3: {int(y): int(n) for y, n in rows.set_index("year")["n_sponsored"].items() if n}
+            for iso3, rows in yearly.groupby("iso3")}
+    for iso3 in ("KAZ", "UZB", "KGZ", "TJK", "TKM", "MNG", "AZE", "RUS", "USA", "IND"):
+        assert ours[iso3] == verified[iso3], iso3
+    # Türkiye: its 275 entries of 2019-2023 spelt with a dotted capital I were unmatched in the raw extract.
+    assert {y: ours["TUR"][y] - verified["TUR"].get(y, 0) for y in ours["TUR"]} == {
+        2019: 55, 2020: 62, 2021: 74, 2022: 80, 2023: 4, 2024: 0, 2025: 0, 2026: 0}
+    # China: 8 rows read from 'on behalf of ... the Group of 77 and China'; Germany: one 'GE RMANY'.
+    assert sum(verified["CHN"].values()) - sum(ours["CHN"].values()) == 8
+    assert sum(ours["DEU"].values()) - sum(verified["DEU"].values()) == 1
+
+
+def test_sponsorship_differs_from_the_raw_long_file_only_as_documented(raw_dir: Path, table: Table) -> None:
+    from collections import Counter
+
+    raw = _raw_sponsor_rows(raw_dir)
+    assert len(raw) == 64124 and int(raw["ms_code"].isna().sum()) == 459  # PROVENANCE.md
+    matched = raw.dropna(subset=["ms_code"])
+    theirs = set(zip(matched["symbol"], matched["ms_code"]))
+    sponsors = table("unga_sponsorship")
+    ours = set(zip(sponsors["symbol"], sponsors["iso3"]))
+    added = Counter(iso3 for _, iso3 in ours - theirs)
+    dropped = Counter(iso3 for _, iso3 in theirs - ours)
+    assert added == {"TUR": 275, "LAO": 88, "CIV": 68, "PRK": 37, "VEN": 3, "CZE": 2, "FSM": 1, "IRN": 1, "NAM": 1,
+                     "GNB": 1, "DEU": 1, "IRL": 1, "TLS": 1, "SLB": 1, "KOR": 1, "MRT": 1}
+    officers = {"EGY": 9, "THA": 7, "GHA": 7, "QAT": 7, "BGR": 6, "TTO": 5, "POL": 5, "FIN": 5, "ITA": 4, "PER": 3,
+                "URY": 3, "HRV": 1, "NGA": 1}  # 63 rows: the countries of committee officers who submitted drafts
+    assert dropped == {"KOR": 36, "CHN": 8, "IRL": 1, **officers}
+    assert sum(officers.values()) == 63
+    assert "committee officers' countries: 63" in build_data.load_tables()["unga_sponsorship"].derivation
+    # The other rows agree, role included, except Ireland's in the two resolutions where the United Kingdom's full
+    # name made it a main sponsor in the raw file.
+    both = sponsors.merge(matched.rename(columns={"ms_code": "iso3"}), on=["symbol", "iso3"], suffixes=("", "_raw"))
+    moved = both[both["role"] != both["role_raw"]]
+    assert sorted(zip(moved["symbol"], moved["iso3"], moved["role"])) == [
+        ("A/RES/77/12", "IRL", "additional"), ("A/RES/79/147", "IRL", "additional")]
+
+
+def test_every_sponsor_entry_maps_to_a_state_or_is_listed_as_none(raw_dir: Path, table: Table) -> None:
+    """Each entry the raw extract left unmatched (459) is in the alias table, as a state with its ISO3 or as naming
+    no sponsor, or is an officer's or a report's entry; and the misspellings land on the right states."""
+    from betweenpowers_tools.build_data.sponsorship import NO_SPONSOR_MARKERS, normalise, read_aliases
+
+    aliases = read_aliases().set_index("name")
+    unmatched = _raw_sponsor_rows(raw_dir).query("ms_code.isna()", engine="python")
+    names = unmatched["ms_name"].dropna().map(normalise)
+    assert int(unmatched["ms_name"].isna().sum()) == 1  # one empty entry (A/RES/79/273), skipped
+    officer_or_report = names.map(lambda n: any(marker in n for marker in NO_SPONSOR_MARKERS))
+    listed = names.isin(aliases.index)
+    spelt = aliases.index[aliases["kind"] == "state"]
+    contains_a_spelling = names.map(lambda n: any(name in n for name in spelt))  # the Czech Republic's Bureau entry
+    resolved = officer_or_report | listed | contains_a_spelling
+    assert resolved.all(), sorted(set(names[~resolved]))
+    assert set(aliases.loc[names[listed], "kind"]) == {"state", "not_a_sponsor"}
+
+    sponsors = table("unga_sponsorship")
+    states = {symbol: set(rows["iso3"]) for symbol, rows in sponsors.groupby("symbol")}
+    for name, symbol, iso3 in [
+        ("GE RMANY", None, "DEU"), ("NAMBIA", None, "NAM"), ("CZECHI A", None, "CZE"), ("MAURITANI A", None, "MRT"),
+        ("TÜRKİYE", "A/RES/74/118", "TUR"), ("MICRONESIA (FEDERATES STATES OF)", None, "FSM"),
+        ("BOLIVARIAN REPUBLIC OF VENEZUELA", None, "VEN"), ("ISLAMIC REPUBLIC OF IRAN", None, "IRN"),
+        ("SOLOMON", "A/RES/78/133", "SLB"), ("THE OF KOREA", "A/RES/78/208", "KOR"),
+        ("LAO PEOPLE’S DEMOCRATIC REPUBLIC", None, "LAO"), ("CÔTE D’IVOIRE", None, "CIV"),
+    ]:
+        assert aliases.loc[name, "iso3"] == iso3, name
+        where = unmatched.loc[unmatched["ms_name"].map(normalise, na_action="ignore") == name, "symbol"]
+        assert len(where) > 0, name
+        assert all(iso3 in states[s] for s in where), name
+        if symbol:
+            assert symbol in set(where), name
+    assert aliases.loc["ISLANDS", "kind"] == "not_a_sponsor" and aliases.loc["ISLANDS", "iso3"] == ""
+    # 'DEMOCRATIC PEOPLE’S REPUBLIC OF KOREA' (typographic apostrophe) is the DPRK, not the Republic of Korea.
+    src = raw_csv(raw_dir, SPONSORS + "unga_resolutions_2019_2026.csv")
+    lists = (src["main_sponsors_raw"].fillna("") + " || " + src["additional_sponsors_raw"].fillna("")).str.split(" || ",
+                                                                                                            regex=False)
+    dprk = {s: "REPUBLIC OF KOREA" in entries for s, entries in zip(src["symbol"], lists)
+            if "DEMOCRATIC PEOPLE’S REPUBLIC OF KOREA" in entries}
+    assert len(dprk) == 36 and sum(dprk.values()) == 1  # in one, the Republic of Korea sponsors too
+    assert all("PRK" in states[s] and ("KOR" in states[s]) == both for s, both in dprk.items())
+
+
+def test_joint_central_asian_drafts_list_kazakhstan_and_its_neighbours_as_main_sponsors(raw_dir: Path,
+                                                                                        table: Table) -> None:
+    src = raw_csv(raw_dir, SPONSORS + "unga_resolutions_2019_2026.csv").set_index("symbol")
+    sponsors = table("unga_sponsorship")
+    main = sponsors[sponsors["role"] == "main"].groupby("symbol")["iso3"].agg(set)
+    for symbol in ("A/RES/76/295", "A/RES/78/147", "A/RES/79/322", "A/RES/80/115"):
+        entries = src.loc[symbol, "main_sponsors_raw"].split(" || ")
+        assert {"KAZAKHSTAN", "KYRGYZSTAN", "TAJIKISTAN", "TURKMENISTAN", "UZBEKISTAN"} <= set(entries), symbol
+        assert {"KAZ", "KGZ", "TJK", "TKM", "UZB"} <= main[symbol], symbol
+    assert "KAZ" in main["A/RES/75/266"]  # the International Fund for Saving the Aral Sea (verification.txt)
+    resolutions = table("unga_resolutions").set_index("symbol")
+    assert resolutions.loc["A/RES/80/115", "title"] == "International Year of Legal Literacy, 2027"
+    assert not resolutions.loc["A/RES/78/147", "recorded_vote"]  # adopted without a vote, and still counted
+
+
+def test_groups_count_only_the_state_that_speaks_for_them(table: Table) -> None:
+    sponsors = table("unga_sponsorship").set_index(["symbol", "iso3"])
+    # A/RES/78/62: Kazakhstan on behalf of the Bureau of the Disarmament Commission.
+    assert bool(sponsors.loc[("A/RES/78/62", "KAZ"), "on_behalf"])
+    kaz = table("unga_sponsorship").query("iso3 == 'KAZ'")
+    assert int(kaz["on_behalf"].sum()) == 1
+    # Groups are never sponsors: China is not counted from 'the Group of 77 and China' (A/RES/76/128: Guinea).
+    assert bool(sponsors.loc[("A/RES/76/128", "GIN"), "on_behalf"])
+    assert ("A/RES/76/128", "CHN") not in sponsors.index
+
+
+def test_yearly_sponsorship_counts_every_member_in_every_year(raw_dir: Path, table: Table) -> None:
+    yearly = table("unga_sponsorship_yearly")
+    members = set(raw_csv(raw_dir, DGACM + "unga_votes_long_2021_2026.csv.gz", usecols=["ms_code"])["ms_code"])
+    assert len(members) == 193
+    assert set(yearly.loc[yearly["un_member"], "iso3"]) == members
+    assert set(yearly.loc[~yearly["un_member"], "iso3"]) == {"PSE"}  # the Holy See sponsored nothing here
+    assert len(yearly) == 194 * 8 and sorted(yearly["year"].unique()) == list(range(2019, 2027))
+    counted = table("unga_sponsorship").groupby(["iso3", "year"]).size()
+    indexed = yearly.set_index(["iso3", "year"])["n_sponsored"]
+    assert (indexed[counted.index] == counted).all()
+    assert int(indexed.drop(counted.index).sum()) == 0
+    assert (yearly["n_sponsored"] == yearly["n_main"] + yearly["n_additional"]).all()
+    assert indexed[("BEN", 2025)] == 0  # a member without a sponsorship that year still has its row
+    median_2025 = yearly[yearly["un_member"] & (yearly["year"] == 2025)]["n_sponsored"].median()
+    assert median_2025 < indexed[("KAZ", 2025)]
+
+
+# --------------------------------------------------------------------------------------------------
+# UN General Debate speeches
+# --------------------------------------------------------------------------------------------------
+def test_speeches_cover_the_years_the_verification_states(raw_dir: Path, table: Table) -> None:
+    speeches = table("unga_speeches")
+    years = speeches.groupby("iso3")["year"].agg(set)
+    assert years["KAZ"] == set(range(1992, 2026))
+    for iso3 in ("KGZ", "TJK", "RUS"):
+        assert years[iso3] == set(range(1992, 2026)), iso3
+    assert years["CHN"] == years["USA"] == set(range(1992, 2025))
+    assert set(range(1992, 2025)) - years["UZB"] == {1995, 2000, 2010, 2015, 2019} and 2025 in years["UZB"]
+    assert set(range(1992, 2025)) - years["TKM"] == {1992, 1994, 2003, 2010} and 2025 not in years["TKM"]
+    counts = raw_csv(raw_dir, SPEECHES + "speech_word_counts.csv")
+    assert len(speeches) == len(counts) == 260
+    assert (speeches["session"] == speeches["year"] - 1945).all()
+    assert set(speeches.loc[speeches["raw_pdf_text"], "year"]) == {2025}
+    assert (speeches["source"] == speeches["raw_pdf_text"].map({True: "UNGA80 statement (PDF text)",
+                                                                False: "UNGDC V13"})).all()
+    assert speeches.loc[speeches["language"] == "ru", ["iso3", "year"]].values.tolist() == [["RUS", 2025]]
+
+
+def test_corpus_speeches_are_kept_as_is_with_their_word_counts(raw_dir: Path, table: Table) -> None:
+    speeches = table("unga_speeches")
+    corpus = speeches[~speeches["raw_pdf_text"]].set_index(["iso3", "year"])
+    raw = raw_csv(raw_dir, SPEECHES + "ungdc_speeches_kaz_and_comparison_1992_2024.csv.gz").set_index(["iso3", "year"])
+    assert len(corpus) == len(raw) == 255
+    keys = list(corpus.index)
+    assert (corpus["text"].to_numpy() == raw.loc[keys, "text"].to_numpy()).all(), "corpus texts are never changed"
+    counts = raw_csv(raw_dir, SPEECHES + "speech_word_counts.csv").set_index(["iso3", "year"])
+    assert (corpus["words"].to_numpy() == counts.loc[keys, "n_words"].to_numpy()).all()
+    for column in ("speaker", "post"):
+        theirs = counts.loc[keys, column].fillna("").to_numpy()
+        assert (corpus[column].fillna("").to_numpy() == theirs).all(), column
+    kaz = corpus.loc["KAZ", "words"]
+    assert [kaz[y] for y in (1992, 1993, 2001, 2019, 2024)] == [3085, 2674, 1440, 1896, 1505]  # PROVENANCE.md
+    assert pd.isna(corpus.loc[("KAZ", 1993), "post"])  # blank in the corpus's speaker list
+    assert corpus.loc[("KAZ", 2019), "speaker"] == "Mr. Kassym-Jomart Tokayev"
+
+
+def test_2025_statements_are_cleaned_only_as_documented(raw_dir: Path, table: Table) -> None:
+    speeches = table("unga_speeches")
+    pdf = speeches[speeches["raw_pdf_text"]].set_index("iso3")
+    raw = raw_csv(raw_dir, SPEECHES + "unga80_2025_statements_kaz_uzb_kgz_tjk_rus.csv").set_index("iso3")
+    assert sorted(pdf.index) == sorted(raw.index) == ["KAZ", "KGZ", "RUS", "TJK", "UZB"]
+    assert raw.loc["KAZ", "n_words"] == 2519  # PROVENANCE.md: inflated by page numbers and broken words
+    for iso3 in pdf.index:
+        text = pdf.loc[iso3, "text"]
+        assert "\n" not in text and "  " not in text and text == text.strip(), iso3
+        assert pdf.loc[iso3, "words"] == len(text.split()) < raw.loc[iso3, "n_words"], iso3
+        # Only whitespace, page numbers and hyphen spacing change: the letters are those of the raw text.
+        letters = [c for c in raw.loc[iso3, "text"] if c.isalpha()]
+        assert [c for c in text if c.isalpha()] == letters, iso3
+    kaz = pdf.loc["KAZ", "text"]
+    # Page 15 ends inside 'April 22': the page number goes, the date stays.
+    assert "proclaiming April 22 as the International Day of Greening the Planet" in kaz
+    assert "nuclear non-proliferation" in kaz and "non -" not in kaz and "Secretary-General" in kaz
+    assert "U nited Nations" in kaz  # words broken elsewhere are not repaired (documented)
+    kgz = pdf.loc["KGZ", "text"]
+    assert "2 Today" not in kgz and "capacity. Today, Kyrgyzstan" in kgz  # page 2's number began that line
+    for iso3, surname in (("KAZ", "Tokayev"), ("UZB", "MIRZIYOYEV"), ("KGZ", "Zhaparov"), ("RUS", "Лаврова")):
+        assert surname in raw.loc[iso3, "text"][:400], iso3
+        assert pdf.loc[iso3, "speaker"].split()[-1].lower()[:5] in {"tokay", "mirzi", "zhapa", "lavro"}
+    assert pd.isna(pdf.loc["TJK", "speaker"]) and pd.isna(pdf.loc["RUS", "post"])
+    assert pdf.loc["KAZ", "post"] == "President"
+
+
+# --------------------------------------------------------------------------------------------------
 # Failures are clear
 # --------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("missing", [
@@ -488,7 +752,8 @@ BUILD_MODULES = sorted(f"{build_data.__name__}.{m.name}" for m in pkgutil.iter_m
 
 def test_build_is_split_by_source() -> None:
     assert {name.rsplit(".", 1)[1] for name in BUILD_MODULES} == {
-        "arms", "descriptor", "events", "investment", "macro", "metadata", "rawfiles", "trade", "unga"}
+        "arms", "descriptor", "events", "investment", "macro", "metadata", "rawfiles", "speeches", "sponsorship",
+        "trade", "unga"}
     for name in BUILD_MODULES:
         assert (import_module(name).__doc__ or "").strip(), f"{name} has no module docstring"
 
@@ -509,3 +774,85 @@ def test_conform_orders_columns_as_the_schema_and_rejects_others() -> None:
     with pytest.raises(DataError, match="empty values"):
         build_data.conform(frame.assign(date_label=[None]), schema)
 
+
+
+def test_sponsor_alias_table_is_well_formed_and_maps_the_misspellings() -> None:
+    from betweenpowers_tools.build_data.sponsorship import ALIASES_FILE, read_aliases
+
+    aliases = read_aliases()
+    assert ALIASES_FILE.parent == Path(build_data.__file__).parent
+    assert set(aliases["kind"]) == {"state", "not_a_sponsor"}
+    mapped = aliases.set_index("name")["iso3"]
+    assert {name: mapped[name] for name in ("GE RMANY", "NAMBIA", "CZECHI A", "IR ELAND", "TÜRKİYE", "TURKEY",
+                                            "DEMOCRATIC PEOPLE’S REPUBLIC OF KOREA", "GUINEA BISSAU",
+                                            "UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND", "NORTHERN IRELAND",
+                                            "STATE OF PALESTINE", "HOLY SEE")} == {
+        "GE RMANY": "DEU", "NAMBIA": "NAM", "CZECHI A": "CZE", "IR ELAND": "IRL", "TÜRKİYE": "TUR", "TURKEY": "TUR",
+        "DEMOCRATIC PEOPLE’S REPUBLIC OF KOREA": "PRK", "GUINEA BISSAU": "GNB",
+        "UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND": "GBR", "NORTHERN IRELAND": "GBR",
+        "STATE OF PALESTINE": "PSE", "HOLY SEE": "VAT"}
+    assert set(aliases.loc[aliases["kind"] == "not_a_sponsor", "name"]) == {
+        "ISLANDS", "THE AMENDMENT WAS REJECTED BY THE ASSEMBLY", "ANNEX: STAFFING TABLE FOR 2025: P. 11-12"}
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("GE RMANY,DEU,spelling,broken word", "unknown kind"),
+    ("GE RMANY,,state,broken word", "ISO3"),
+    ("ISLANDS,SLB,not_a_sponsor,fragment", "ISO3"),
+    ("GE RMANY,DEU,state,", "no note"),
+    ("Ge Rmany,DEU,state,broken word", "normalise"),
+])
+def test_sponsor_alias_table_errors_are_named(tmp_path: Path, row: str, message: str) -> None:
+    from betweenpowers_tools.build_data.sponsorship import read_aliases
+
+    path = tmp_path / "aliases.csv"
+    path.write_text(f"name,iso3,kind,note\n{row}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as caught:
+        read_aliases(path)
+    assert str(path) in str(caught.value)
+
+
+def test_sponsor_entries_are_read_by_the_documented_rules() -> None:
+    from betweenpowers_tools.build_data.sponsorship import entry_sponsors, read_aliases, vocabulary
+
+    members = {"AUSTRALIA": "AUS", "KAZAKHSTAN": "KAZ", "NIGERIA": "NGA", "TÜRKIYE": "TUR", "CHINA": "CHN",
+               "GUINEA": "GIN", "GUINEA-BISSAU": "GNB", "REPUBLIC OF KOREA": "KOR", "UNITED KINGDOM": "GBR",
+               "IRELAND": "IRL", "AUSTRIA": "AUT", "EGYPT": "EGY", "CUBA": "CUB", "RUSSIAN FEDERATION": "RUS"}
+    vocab = vocabulary(members, read_aliases())
+    assert entry_sponsors("KAZAKHSTAN", vocab) == [("KAZ", False)]
+    # Only the state before the clause speaks for the group; the others sponsor for themselves.
+    assert entry_sponsors("Australia, Kazakhstan, Nigeria (on behalf of the States Members of the United Nations "
+                          "that are members of the Group of African States) and Türkiye", vocab) == [
+        ("AUS", False), ("KAZ", False), ("NGA", True), ("TUR", False)]
+    assert entry_sponsors("Cuba (on behalf of the Movement of Non-Aligned Countries) and Russian Federation",
+                          vocab) == [("CUB", True), ("RUS", False)]
+    assert entry_sponsors("GUINEA, ON BEHALF OF THE STATES MEMBERS OF THE UNITED NATIONS THAT ARE MEMBERS OF THE "
+                          "GROUP OF 77 AND CHINA", vocab) == [("GIN", True)]
+    assert entry_sponsors("the representative of Austria, on behalf of the Bureau", vocab) == [("AUT", True)]
+    assert entry_sponsors("EGYPT (IN ITS CAPACITY AS CHAIR OF THE COMMITTEE ON THE PEACEFUL USES OF OUTER SPACE)",
+                          vocab) == [("EGY", True)]
+    # Officers' drafts and their continuations name no sponsor, though they name the officer's country.
+    assert entry_sponsors("submitted by the Vice-Chair of the Committee, Jenni Mikkola (Finland) and on the basis "
+                          "of informal consultations on draft resolution", vocab) == []
+    assert entry_sponsors("AHMED MAGDY (EGYPT) AND ON THE BASIS OF INFORMAL CONSULTATIONS ON DRAFT RESOLUTION",
+                          vocab) == []
+    # Longer names first: the DPRK, Guinea-Bissau and the United Kingdom's full name are not read as shorter ones.
+    assert entry_sponsors("DEMOCRATIC PEOPLE’S REPUBLIC OF KOREA", vocab) == [("PRK", False)]
+    assert entry_sponsors("GUINEA BISSAU", vocab) == [("GNB", False)]
+    assert entry_sponsors("THE UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND", vocab) == [("GBR", False)]
+    assert entry_sponsors("TÜRKİYE", vocab) == [("TUR", False)]  # I + combining dot above, as in the source
+    assert entry_sponsors("ISLANDS", vocab) == entry_sponsors("", vocab) == []
+    with pytest.raises(ValueError, match="names no state the build knows: add it to sponsor_aliases.csv"):
+        entry_sponsors("ATLANTIS", vocab)
+    with pytest.raises(ValueError, match="'ATLANTIS' is neither a state name nor a filler word"):
+        entry_sponsors("Kazakhstan and Atlantis", vocab)
+
+
+def test_pdf_text_cleaning_rules() -> None:
+    from betweenpowers_tools.build_data.speeches import clean_pdf_text, drop_page_numbers
+
+    assert drop_page_numbers("Heading\n2 \nText\n3 More text\n5 not a page") == "Heading\nText\nMore text\n5 not a page"
+    assert drop_page_numbers("10 candidates\n1 \nx") == "10 candidates\nx"  # a sequence starts at 1 or 2
+    assert clean_pdf_text("peace -\nmaker, bridge -builder ; long-\nterm") == "peace-maker, bridge-builder; long-term"
+    assert clean_pdf_text("Central Asia - \nnew ways – and more") == "Central Asia - new ways – and more"
+    assert clean_pdf_text("Thank you !\n ") == "Thank you!"

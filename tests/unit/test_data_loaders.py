@@ -350,3 +350,24 @@ def test_voeten_agreement_scores_follow_the_strict_rule_as_the_descriptor_says()
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     caveat = next(line for line in readme.split("\n* ") if line.startswith("`unga_voeten_agreement`"))
     assert "abstention = disagreement" in caveat and "not stated" not in caveat
+
+
+def test_sponsorship_and_speech_tables_read_as_typed() -> None:
+    """The UN sponsorship and speech tables: what a row is, the flags and the multi-line texts survive the CSV."""
+    resolutions = data.load_unga_resolutions()
+    assert resolutions["symbol"].is_unique and str(resolutions["recorded_vote"].dtype) == "boolean"
+    assert resolutions["session"].isna().sum() == 9  # emergency special sessions ES-10 and ES-11
+    sponsorship = data.load_unga_sponsorship()
+    assert set(sponsorship["role"]) == {"main", "additional"}
+    assert not sponsorship.duplicated(["symbol", "iso3"]).any()
+    assert set(sponsorship["symbol"]) <= set(resolutions["symbol"])
+    yearly = data.load_unga_sponsorship_yearly()
+    assert (yearly["n_sponsored"] == yearly["n_main"] + yearly["n_additional"]).all()
+    speeches = data.load_unga_speeches()
+    first = speeches[(speeches["iso3"] == "KAZ") & (speeches["year"] == 1992)]["text"].iloc[0]
+    assert first.startswith("First, I should \nlike to express")  # the corpus's line breaks are kept
+    assert set(speeches.loc[speeches["raw_pdf_text"], "year"]) == {2025}
+    for loader in (data.load_unga_resolutions, data.load_unga_sponsorship, data.load_unga_sponsorship_yearly,
+                   data.load_unga_speeches):
+        assert "one row per" in loader.__doc__, loader.__name__
+    assert data.source_line("unga_speeches").count(";") == 1  # the corpus and the 2025 collection

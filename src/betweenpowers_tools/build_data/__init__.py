@@ -14,9 +14,10 @@ The package holds:
 
 * ``datapackage.yaml``: the tables' metadata, edited by hand, read and checked by :mod:`.metadata`;
 * the builders, one module per source, each a pure function from the raw folder to a DataFrame:
-  :mod:`.unga` (UN votes, agreement, ideal points), :mod:`.trade` (IMF DOTS, BNS partner table, page figures),
-  :mod:`.investment` (FDI pages, NBK quarterly), :mod:`.arms` (SIPRI), :mod:`.macro` (WDI, WEO, EIA, BNS),
-  :mod:`.events`; :mod:`.rawfiles` reads the raw files for them;
+  :mod:`.unga` (UN votes, agreement, ideal points), :mod:`.sponsorship` (UN resolutions and their sponsors, with
+  the alias table ``sponsor_aliases.csv``), :mod:`.speeches` (UN General Debate speeches), :mod:`.trade` (IMF DOTS,
+  BNS partner table, page figures), :mod:`.investment` (FDI pages, NBK quarterly), :mod:`.arms` (SIPRI),
+  :mod:`.macro` (WDI, WEO, EIA, BNS), :mod:`.events`; :mod:`.rawfiles` reads the raw files for them;
 * :mod:`.descriptor`: the CSV bytes and ``datapackage.json``;
 * here: :func:`build_all` (every builder, then each table checked against its schema) and :func:`main`.
 """
@@ -30,7 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from betweenpowers.data import validate
-from betweenpowers_tools.build_data import arms, events, investment, macro, trade, unga
+from betweenpowers_tools.build_data import arms, events, investment, macro, speeches, sponsorship, trade, unga
 from betweenpowers_tools.build_data.descriptor import write_all as _write_all
 from betweenpowers_tools.build_data.metadata import Metadata, Table, load_metadata, load_tables
 
@@ -42,9 +43,11 @@ __all__ = ["DEFAULT_OUT", "DEFAULT_RAW", "build_all", "conform", "load_metadata"
 
 
 def _build_every_table(raw: Path) -> dict[str, pd.DataFrame]:
-    """Run every builder. The UN votes are read once and shared by the tables made from them."""
+    """Run every builder. The UN votes, and the sponsors, are read once and shared by the tables made from them."""
     roll_calls = unga.build_unga_roll_calls(raw)
     votes = unga.all_votes_long(raw)
+    sponsors = sponsorship.build_unga_sponsorship(raw)
+    resolutions = sponsorship.build_unga_resolutions(raw, sponsors)
     return {
         "unga_roll_calls": roll_calls,
         "unga_votes": unga.build_unga_votes(votes, roll_calls),
@@ -52,6 +55,10 @@ def _build_every_table(raw: Path) -> dict[str, pd.DataFrame]:
         "unga_voeten_agreement": unga.build_unga_voeten_agreement(raw),
         "unga_ideal_points": unga.build_unga_ideal_points(raw),
         "unga_key_votes_ukraine": unga.build_unga_key_votes_ukraine(raw, roll_calls),
+        "unga_resolutions": resolutions,
+        "unga_sponsorship": sponsors,
+        "unga_sponsorship_yearly": sponsorship.build_unga_sponsorship_yearly(raw, sponsors, resolutions),
+        "unga_speeches": speeches.build_unga_speeches(raw),
         "trade_dots": trade.build_trade_dots(raw),
         "trade_bns": trade.build_trade_bns(raw),
         "trade_page_figures": trade.build_trade_page_figures(raw),
