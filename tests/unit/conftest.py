@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+from collections.abc import Callable
+
 import pandas as pd
 import pytest
 
+from betweenpowers import checks
 from betweenpowers.measures import exposure
 
 
@@ -18,3 +23,25 @@ def annual(trade: pd.DataFrame, macro: pd.DataFrame) -> pd.DataFrame:
 def inputs(trade: pd.DataFrame, macro: pd.DataFrame) -> pd.DataFrame:
     """The inputs of lesson 07's teaching model (measures.exposure.model_inputs)."""
     return exposure.model_inputs(trade, macro)
+
+
+def _cached(func: Callable[[], object]) -> Callable[[], object]:
+    """The answer key's callable, computed once; each call gets a deep copy (grading may not mutate it)."""
+    value = func()
+    return lambda: copy.deepcopy(value)
+
+
+@pytest.fixture(scope="module")
+def real_answer_key() -> dict[str, checks.Question]:
+    """Every question of the real answer key, with its expected answer and typical mistakes computed once
+    (test_checks_fuzz.py and test_checks_mistakes.py grade many answers to each)."""
+    questions = {}
+    for qid in checks.registered_ids():
+        question = checks.get_question(qid)
+        if callable(getattr(question, "expected", None)):
+            question = dataclasses.replace(question, expected=_cached(question.expected))
+        if getattr(question, "mistakes", None):
+            question = dataclasses.replace(
+                question, mistakes={text: _cached(compute) for text, compute in question.mistakes.items()})
+        questions[qid] = question
+    return questions

@@ -26,6 +26,7 @@ def test_the_package_has_one_module_per_concern():
     assert MODULE_NAMES == [
         "betweenpowers.checks",
         "betweenpowers.checks.feedback",
+        "betweenpowers.checks.mistakes",
         "betweenpowers.checks.parsing",
         "betweenpowers.checks.questions",
         "betweenpowers.checks.registry",

@@ -7,13 +7,9 @@ a short, friendly message, never an exception, and never accepts a generic bad a
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import datetime
 import decimal
-import importlib
 import math
-from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -91,28 +87,6 @@ def tailored_bad_answers(question, expected: object) -> list[object]:
         answers += [["many", "words"] * 20, b"bytes " * 20, 42, pd.Series(["a b c d e f g h"] * 3),
                     " ".join(["word"] * 2)]
     return answers
-
-
-def _cached(func: Callable[[], object]) -> Callable[[], object]:
-    """The answer key's callable, computed once; each call gets a deep copy (grading may not mutate it)."""
-    value = func()
-    return lambda: copy.deepcopy(value)
-
-
-@pytest.fixture(scope="module")
-def real_answer_key():
-    """Every registered question of the real answer key, with its expected answer computed once."""
-    from betweenpowers import checks
-
-    importlib.import_module(checks.ANSWER_KEY_MODULE)
-    ids = checks.registered_ids()
-    questions = {}
-    for qid in ids:
-        question = checks.get_question(qid)
-        if callable(getattr(question, "expected", None)):
-            question = dataclasses.replace(question, expected=_cached(question.expected))
-        questions[qid] = question
-    return questions
 
 
 def test_the_real_answer_key_has_questions_for_every_lesson(real_answer_key):

@@ -2,7 +2,9 @@
 
 :mod:`betweenpowers.checks` imports this package the first time a question is looked up; importing it imports
 every ``lessonNN`` module here, and each registers its questions with :func:`betweenpowers.checks.register`.
-Expected answers are computed from the data tables when a question is checked, never typed in.
+Expected answers, and the answers that a question's typical mistakes give (``mistakes``, see
+:mod:`betweenpowers.checks.mistakes`), are computed from the data tables when a question is checked, never
+typed in.
 Question ids are ``"<lesson>.<number>"``, for example ``"00.3"``.
 """
 

@@ -13,26 +13,46 @@ from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TextQuestion, V
 
 
 # -- Lesson 00: Start here -------------------------------------------------------------------------------------
-def _kaz_main_series_votes() -> pd.Series:
+def _kaz_votes(*, main_only: bool = True) -> pd.Series:
     votes = data.load_unga_votes()
     roll_calls = data.load_unga_roll_calls()
-    main_ids = set(roll_calls.loc[roll_calls["in_main_series"], "vote_id"])
-    kaz = votes[(votes["iso3"] == "KAZ") & votes["vote_id"].isin(main_ids)]
+    kept = roll_calls["in_main_series"] if main_only else roll_calls["vote_id"].notna()
+    kaz = votes[(votes["iso3"] == "KAZ") & votes["vote_id"].isin(set(roll_calls.loc[kept, "vote_id"]))]
     return kaz["vote"]
 
 
-def _abstention_share() -> float:
-    counted = _kaz_main_series_votes()
-    counted = counted[counted != "absent"]
+def _abstention_share(*, main_only: bool = True, drop_absent: bool = True) -> float:
+    counted = _kaz_votes(main_only=main_only)
+    if drop_absent:
+        counted = counted[counted != "absent"]
     return float((counted == "abstain").mean())
 
 
-def _year_furthest_below_median_with_usa() -> int:
+def _abstention_count() -> int:
+    return int((_kaz_votes() == "abstain").sum())
+
+
+def _usa_gaps(*, column: str = "agreement_half") -> pd.Series:
+    """Kazakhstan's agreement with the USA minus the median member's (the USA left out), by year."""
     table = data.load_unga_agreement_yearly()
     with_usa = table[(table["partner"] == "USA") & (table["iso3"] != "USA")]
-    median = with_usa.groupby("year")["agreement_half"].median()
-    kaz = with_usa[with_usa["iso3"] == "KAZ"].set_index("year")["agreement_half"]
-    return int((kaz - median).idxmin())
+    median = with_usa.groupby("year")[column].median()
+    kaz = with_usa[with_usa["iso3"] == "KAZ"].set_index("year")[column]
+    return kaz - median
+
+
+def _year_furthest_below_median_with_usa() -> int:
+    return int(_usa_gaps().idxmin())
+
+
+def _year_furthest_above_median_with_usa() -> int:
+    return int(_usa_gaps().idxmax())
+
+
+def _year_of_lowest_agreement_with_usa() -> int:
+    table = data.load_unga_agreement_yearly()
+    kaz = table[(table["iso3"] == "KAZ") & (table["partner"] == "USA")].set_index("year")["agreement_half"]
+    return int(kaz.idxmin())
 
 
 def _kaz_rus_2024() -> float:
@@ -41,12 +61,37 @@ def _kaz_rus_2024() -> float:
     return float(row["agreement_half"].iloc[0])
 
 
-def _kaz_usa_gap_to_median_2007() -> float:
+def _kaz_rus_2024_from_votes(*, drop_absent: bool = True, rule: str = "half") -> float:
+    """Kazakhstan's agreement with Russia on the main-series roll calls of 2024, computed from the votes.
+
+    ``rule`` scores a pair with one abstention: "half" 0.5, "identical" 0 (a disagreement), "excluding" left out.
+    """
+    roll_calls = data.load_unga_roll_calls()
+    in_2024 = set(roll_calls.loc[roll_calls["in_main_series"] & (roll_calls["year"] == 2024), "vote_id"])
+    votes = data.load_unga_votes()
+    votes = votes[votes["vote_id"].isin(in_2024) & votes["iso3"].isin(["KAZ", "RUS"])]
+    pairs = votes.pivot(index="vote_id", columns="iso3", values="vote")
+    if drop_absent:
+        pairs = pairs[(pairs["KAZ"] != "absent") & (pairs["RUS"] != "absent")]
+    one_abstained = (pairs["KAZ"] == "abstain") != (pairs["RUS"] == "abstain")
+    if rule == "excluding":
+        pairs, one_abstained = pairs[~one_abstained], one_abstained[~one_abstained]
+    score = (pairs["KAZ"] == pairs["RUS"]).astype(float)
+    if rule == "half":
+        score = score.where(~one_abstained, 0.5)
+    return float(score.mean())
+
+
+def _usa_gap_2007(*, leave_out_usa: bool = True, statistic: str = "median", column: str = "agreement_half") -> float:
     table = data.load_unga_agreement_yearly()
     in_2007 = table[(table["year"] == 2007) & (table["partner"] == "USA")]
-    kaz = float(in_2007.loc[in_2007["iso3"] == "KAZ", "agreement_half"].iloc[0])
-    median = float(in_2007.loc[in_2007["iso3"] != "USA", "agreement_half"].median())
-    return kaz - median
+    kaz = float(in_2007.loc[in_2007["iso3"] == "KAZ", column].iloc[0])
+    others = in_2007[in_2007["iso3"] != "USA"] if leave_out_usa else in_2007
+    return kaz - float(others[column].agg(statistic))
+
+
+def _kaz_usa_gap_to_median_2007() -> float:
+    return _usa_gap_2007()
 
 
 LESSON_00 = "solutions/00_start_here.ipynb"
@@ -57,7 +102,16 @@ register(
         prompt="Share of abstentions among Kazakhstan's yes/no/abstain votes, main series 1992-2025",
         expected=_abstention_share,
         rel_tol=1e-3,
-        hint="Keep the main series, drop 'absent', then divide the number of 'abstain' votes by the votes left.",
+        decimals=3,
+        mistakes={
+            "that share still counts the 'absent' votes: leave them out before dividing.":
+                lambda: _abstention_share(drop_absent=False),
+            "that share uses every roll call: keep the main series only (roll_calls[\"in_main_series\"]).":
+                lambda: _abstention_share(main_only=False),
+            "that is the number of abstentions, not a share: divide it by the number of votes counted.":
+                _abstention_count,
+        },
+        hint="A share of votes: which votes belong in the denominator?",
     ),
     NumberQuestion(
         id="00.2",
@@ -65,25 +119,46 @@ register(
         expected=_kaz_usa_gap_to_median_2007,
         rel_tol=1e-3,
         abs_tol=1e-4,
-        hint="Take all countries' 2007 agreement with the USA (without the USA itself), find the median, and "
-             "subtract it from Kazakhstan's value. The answer can be negative.",
+        decimals=4,
+        mistakes={
+            "the USA itself is still in that median: leave it out (iso3 != \"USA\").":
+                lambda: _usa_gap_2007(leave_out_usa=False),
+            "that compares with the mean of the members: the question asks for the median.":
+                lambda: _usa_gap_2007(statistic="mean"),
+            "that uses another abstention rule: take the column agreement_half.":
+                lambda: _usa_gap_2007(column="agreement_identical"),
+        },
+        hint="Kazakhstan's value minus the median of all countries (the USA left out). It can be negative.",
     ),
     NumberQuestion(
         id="00.3",
         prompt="Kazakhstan's agreement with Russia in 2024, abstention = half, computed from the votes",
         expected=_kaz_rus_2024,
         rel_tol=1e-4,
-        hint="Pair the two countries' votes on each 2024 roll call of the main series, leave out absences, score "
-             "same = 1, one abstention = 0.5, yes against no = 0, and take the mean.",
+        decimals=3,
+        mistakes={
+            "the absences are still in: leave out the roll calls on which either country was absent.":
+                lambda: _kaz_rus_2024_from_votes(drop_absent=False),
+            "there an abstention counts as a disagreement: the rule of the lesson scores it 0.5.":
+                lambda: _kaz_rus_2024_from_votes(rule="identical"),
+            "there the abstentions are left out: the rule of the lesson scores one abstention 0.5.":
+                lambda: _kaz_rus_2024_from_votes(rule="excluding"),
+        },
+        hint="Pair the two countries' votes on each roll call (merge on vote_id), then score each pair.",
     ),
     ValueQuestion(
         id="00.4",
         prompt="Year in which Kazakhstan's agreement with the USA was furthest below the median UN member's "
                "(abstention = half)",
         expected=_year_furthest_below_median_with_usa,
-        hint="The year of the lowest agreement itself is not the answer: in some years every member agreed less "
-             "with the USA. For each year take the median of all members' agreement with the USA (the USA left "
-             "out), subtract it from Kazakhstan's, and find the year of the most negative gap.",
+        mistakes={
+            "that is the year of Kazakhstan's own lowest agreement with the USA; the question asks for the year "
+            "furthest below the median member.": _year_of_lowest_agreement_with_usa,
+            "that is the year furthest above the median: the most negative gap needs .idxmin().":
+                _year_furthest_above_median_with_usa,
+        },
+        hint="For each year, Kazakhstan's agreement minus the median member's; then the year of the most negative "
+             "gap.",
     ),
     ChoiceQuestion(
         id="00.5",

@@ -20,28 +20,48 @@ def _events_1991_2019() -> pd.DataFrame:
     return events[(events["year"] >= 1991) & (events["year"] <= 2019)]
 
 
-def _great_power_agenda_share() -> float:
+GREAT_POWERS = ["russia", "china", "west"]
+
+
+def _great_power_agenda_share(*, great_powers_only: bool = True, mode: str = "agenda_setting") -> float:
     events = _events_1991_2019()
-    great = events[events["vector"].isin(["russia", "china", "west"])]
-    return float((great["mode"] == "agenda_setting").mean())
+    if great_powers_only:
+        events = events[events["vector"].isin(GREAT_POWERS)]
+    return float((events["mode"] == mode).mean())
+
+
+def _hosted_summits(*, first_year: int = 2010, category: str | None = "hosted_summit") -> int:
+    events = _events_1991_2019()
+    kept = events["year"] >= first_year
+    if category is not None:
+        kept &= events["category"] == category
+    return int(kept.sum())
 
 
 def _hosted_summits_2010s() -> int:
-    events = _events_1991_2019()
-    return int(((events["category"] == "hosted_summit") & (events["year"] >= 2010)).sum())
+    return _hosted_summits()
 
 
 def _events_per_vector() -> pd.Series:
     return _events_1991_2019()["vector"].value_counts().astype(int)
 
 
-def _agenda_share_2010s_borderline_flipped() -> float:
+def _agenda_share_borderline_flipped(*, flip: str = "borderline", first_year: int = 2010) -> float:
+    """The agenda-setting share from ``first_year`` to 2019 after flipping the mode of the borderline rows.
+
+    ``flip`` is "borderline" (the question), "none" or "all" (every row flipped).
+    """
     events = _events_1991_2019().copy()
-    flip = events["event_id"].isin(list(BORDERLINE_EVENTS))
-    events.loc[flip, "mode"] = events.loc[flip, "mode"].map(
+    flipped = {"borderline": events["event_id"].isin(list(BORDERLINE_EVENTS)), "none": False, "all": True}[flip]
+    flipped = pd.Series(flipped, index=events.index)
+    events.loc[flipped, "mode"] = events.loc[flipped, "mode"].map(
         {"agenda_setting": "balancing", "balancing": "agenda_setting"})
-    in_2010s = events[events["year"] >= 2010]
-    return float((in_2010s["mode"] == "agenda_setting").mean())
+    later = events[events["year"] >= first_year]
+    return float((later["mode"] == "agenda_setting").mean())
+
+
+def _agenda_share_2010s_borderline_flipped() -> float:
+    return _agenda_share_borderline_flipped()
 
 
 register(
@@ -50,21 +70,33 @@ register(
         prompt="Share of agenda-setting events among 1991-2019 events with vector russia, china or west",
         expected=_great_power_agenda_share,
         rel_tol=1e-3,
-        hint="Keep the years 1991-2019, then the rows whose vector is 'russia', 'china' or 'west' (isin helps); "
-             "the share is the mean of (mode == 'agenda_setting').",
+        decimals=3,
+        mistakes={
+            "that share is over every event of 1991-2019: keep the vectors 'russia', 'china' and 'west' first.":
+                lambda: _great_power_agenda_share(great_powers_only=False),
+            "that is the share of balancing events; the question asks for agenda_setting.":
+                lambda: _great_power_agenda_share(mode="balancing"),
+        },
+        hint="Filter the vectors with isin(...) first; a share is the mean of a True/False column.",
     ),
     ValueQuestion(
         id="01.2",
         prompt="Number of hosted summits (category hosted_summit) in 2010-2019",
         expected=_hosted_summits_2010s,
-        hint="Filter on category == 'hosted_summit' and years 2010 to 2019 (both included), then count the rows.",
+        mistakes={
+            "that counts the hosted summits of every year: keep 2010 to 2019 only.":
+                lambda: _hosted_summits(first_year=1991),
+            "that counts every event of 2010-2019: keep the category 'hosted_summit' only.":
+                lambda: _hosted_summits(category=None),
+        },
+        hint="Two conditions joined with &: the category and the years (both ends included).",
     ),
     TableQuestion(
         id="01.3",
         prompt="Number of events per vector, 1991-2019 (a Series indexed by vector)",
         expected=_events_per_vector,
         ignore_row_order=True,
-        hint="Keep the years 1991-2019 and use value_counts() on the vector column: one row per vector.",
+        hint="One line: value_counts() on the vector column of the 1991-2019 events.",
     ),
     ChoiceQuestion(
         id="01.4",
@@ -90,8 +122,16 @@ register(
         prompt="Agenda-setting share in 2010-2019 after flipping the mode of every borderline row",
         expected=_agenda_share_2010s_borderline_flipped,
         rel_tol=1e-3,
-        hint="Work on a copy of the 1991-2019 events. Flip 'mode' only in rows whose event_id is in "
-             "BORDERLINE_EVENTS (agenda_setting <-> balancing), then take the share in 2010-2019.",
+        decimals=3,
+        mistakes={
+            "that is the share before flipping: flip the mode of the borderline rows first.":
+                lambda: _agenda_share_borderline_flipped(flip="none"),
+            "that flips every row: flip only the rows whose event_id is in BORDERLINE_EVENTS.":
+                lambda: _agenda_share_borderline_flipped(flip="all"),
+            "that share is over all of 1991-2019: after flipping, keep 2010-2019 only.":
+                lambda: _agenda_share_borderline_flipped(first_year=1991),
+        },
+        hint="Flip on a copy, only in the borderline rows, then take the share in 2010-2019.",
     ),
     TextQuestion(
         id="01.6",

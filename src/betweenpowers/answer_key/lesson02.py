@@ -26,46 +26,77 @@ def _total_trade(view: str, year: int) -> tuple[pd.Series, float]:
     return partners.groupby("partner")["value_usd_mn"].sum(), world
 
 
-def _russia_share_2020() -> float:
+def _russia_share_2020(*, view: str = "reported", flows: tuple[str, ...] = ("exports", "imports"),
+                       denominator: str = "world") -> float:
+    """Russia's share of Kazakhstan's trade in 2020: ``denominator`` "world" (the World row) or "partners"."""
     trade = data.load_trade_dots()
-    rows = trade[(trade["view"] == "reported") & (trade["year"] == 2020)]
+    rows = trade[(trade["view"] == view) & (trade["year"] == 2020) & trade["flow"].isin(flows)]
     russia = rows.loc[rows["partner_iso3"] == "RUS", "value_usd_mn"].sum()
     world = rows.loc[rows["partner_iso3"] == "WLD", "value_usd_mn"].sum()
-    return float(russia / world)
+    partners = rows.loc[rows["partner_type"] != "world", "value_usd_mn"].sum()
+    return float(russia / (world if denominator == "world" else partners))
 
 
-def _largest_partner_mirror_2020() -> str:
+def _largest_partner_2020(*, view: str = "mirror") -> str:
     trade = data.load_trade_dots()
-    rows = trade[(trade["view"] == "mirror") & (trade["year"] == 2020) & (trade["partner_type"] == "economy")]
+    rows = trade[(trade["view"] == view) & (trade["year"] == 2020) & (trade["partner_type"] == "economy")]
     by_country = rows.groupby("partner_iso3")["value_usd_mn"].sum()
     return str(by_country.idxmax())
 
 
-def _hhi_2020() -> float:
-    by_partner, world = _total_trade("reported", 2020)
-    return float(((by_partner / world) ** 2).sum())
+def _largest_partner_mirror_2020() -> str:
+    return _largest_partner_2020()
 
 
-def _balance_2020() -> float:
+def _hhi_2020(*, group: str = "partner", denominator: str = "world", scale: float = 1.0) -> float:
+    """HHI of 2020 total trade (reported) across ``group``; ``scale`` 100 gives shares in per cent."""
+    trade = data.load_trade_dots()
+    rows = trade[(trade["view"] == "reported") & (trade["year"] == 2020)]
+    world = float(rows.loc[rows["partner_type"] == "world", "value_usd_mn"].sum())
+    partners = rows[rows["partner_type"] != "world"]
+    by_group = partners.groupby(group)["value_usd_mn"].sum()
+    total = world if denominator == "world" else float(by_group.sum())
+    return float(((scale * by_group / total) ** 2).sum())
+
+
+def _three_poles_2020(*, west: tuple[str, ...] = ("eu27", "other_west")) -> pd.Series:
     trade = data.load_trade_dots()
     rows = trade[(trade["view"] == "reported") & (trade["year"] == 2020) & (trade["partner_type"] != "world")]
     by_vector = rows.groupby("vector")["value_usd_mn"].sum()
-    three = pd.Series({
+    return pd.Series({
         "russia": by_vector.get("russia", 0.0),
         "china": by_vector.get("china", 0.0),
-        "west": by_vector.get("eu27", 0.0) + by_vector.get("other_west", 0.0),
+        "west": sum(by_vector.get(vector, 0.0) for vector in west),
     })
-    p = three / three.sum()
-    return float(-(p * p.map(math.log)).sum() / math.log(3))
+
+
+def _entropy(shares: pd.Series, *, normalise: bool = True) -> float:
+    entropy = float(-(shares * shares.map(math.log)).sum())
+    return entropy / math.log(len(shares)) if normalise else entropy
+
+
+def _balance_2020() -> float:
+    three = _three_poles_2020()
+    return _entropy(three / three.sum())
+
+
+def _world_total_2020() -> float:
+    return _total_trade("reported", 2020)[1]
+
+
+def _eu_share_2024(*, flows: tuple[str, ...] = ("exports",)) -> float:
+    bns = data.load_trade_bns()
+    rows = bns[(bns["year"] == 2024) & bns["flow"].isin(flows)]
+    eu = rows.loc[rows["vector"] == "eu27", "value_usd_mn"].sum()
+    world = rows.loc[rows["partner_iso3"] == "WLD", "value_usd_mn"].sum()
+    return float(eu / world)
 
 
 def _eu_export_share_2024() -> float:
-    bns = data.load_trade_bns()
-    exports = bns[(bns["year"] == 2024) & (bns["flow"] == "exports")]
-    eu = exports.loc[exports["vector"] == "eu27", "value_usd_mn"].sum()
-    world = exports.loc[exports["partner_iso3"] == "WLD", "value_usd_mn"].sum()
-    return float(eu / world)
+    return _eu_share_2024()
 
+
+DIVIDED_BY_PARTNERS = "that divides by the sum of the partner rows: divide by the World row instead."
 
 register(
     NumberQuestion(
@@ -73,32 +104,58 @@ register(
         prompt="Russia's share of Kazakhstan's total trade (exports + imports) in 2020, Kazakh-reported data",
         expected=_russia_share_2020,
         rel_tol=1e-3,
-        hint="Keep view 'reported' and year 2020. Add Russia's exports and imports, and divide by the World row's "
-             "exports + imports (partner_iso3 'WLD').",
+        decimals=3,
+        mistakes={
+            DIVIDED_BY_PARTNERS: lambda: _russia_share_2020(denominator="partners"),
+            "that is Russia's share of exports only: add exports and imports (total trade).":
+                lambda: _russia_share_2020(flows=("exports",)),
+            "that is Russia's share of imports only: add exports and imports (total trade).":
+                lambda: _russia_share_2020(flows=("imports",)),
+            "that uses the partners' figures: keep view 'reported' (Kazakhstan's own).":
+                lambda: _russia_share_2020(view="mirror"),
+        },
+        hint="Russia's exports + imports over the World row's exports + imports, one view, one year.",
     ),
     ValueQuestion(
         id="02.2",
         prompt="Kazakhstan's largest single trading partner (ISO3) in 2020 by total trade, in partners' (mirror) data",
         expected=_largest_partner_mirror_2020,
-        hint="Keep view 'mirror', year 2020 and partner_type 'economy'; add exports and imports per partner_iso3 "
-             "(groupby + sum), then take the largest (idxmax). Answer with the three-letter code, e.g. \"DEU\".",
+        mistakes={
+            "that is the largest partner in Kazakhstan's own figures: keep view 'mirror' (the partners' figures).":
+                lambda: _largest_partner_2020(view="reported"),
+        },
+        hint="Total per partner_iso3 (groupby + sum), then the label of the largest: idxmax().",
     ),
     NumberQuestion(
         id="02.3",
         prompt="HHI of Kazakhstan's total trade across partners (EU members separately), 2020, Kazakh-reported",
         expected=_hhi_2020,
         rel_tol=1e-3,
-        hint="Exports + imports per partner (leave out the World row), divide by the World total of exports + "
-             "imports, square the shares and add them up. Use the World row as denominator, not the sum of "
-             "partners.",
+        decimals=3,
+        mistakes={
+            "that is the HHI on the 0-10,000 scale (shares in per cent): use shares between 0 and 1.":
+                lambda: _hhi_2020(scale=100.0),
+            DIVIDED_BY_PARTNERS: lambda: _hhi_2020(denominator="partners"),
+            "that groups by vector: the HHI here is across partners (group by partner).":
+                lambda: _hhi_2020(group="vector"),
+        },
+        hint="Shares of the World total, squared, then summed.",
     ),
     NumberQuestion(
         id="02.4",
         prompt="Balance index (normalised entropy) across Russia, China and the West, total trade 2020, reported",
         expected=_balance_2020,
         rel_tol=1e-3,
-        hint="Sum total trade by vector; the West is eu27 + other_west. Rescale the three values to sum to 1, "
-             "then pass them to normalised_entropy (or compute -sum(p ln p) / ln 3).",
+        decimals=3,
+        mistakes={
+            "that counts the West as eu27 only: the West is eu27 + other_west.":
+                lambda: _entropy(_three_poles_2020(west=("eu27",)) / _three_poles_2020(west=("eu27",)).sum()),
+            "that is the entropy before it is normalised: divide it by ln 3 (normalised_entropy does).":
+                lambda: _entropy(_three_poles_2020() / _three_poles_2020().sum(), normalise=False),
+            "those three shares do not add up to 1: divide the three values by their own sum first.":
+                lambda: _entropy(_three_poles_2020() / _world_total_2020()),
+        },
+        hint="Rescale the three values to sum to 1, then normalised_entropy.",
     ),
     ChoiceQuestion(
         id="02.5",
@@ -125,8 +182,14 @@ register(
         prompt="The EU-27's share of Kazakhstan's exports in 2024, Kazakhstan's statistics (BNS)",
         expected=_eu_export_share_2024,
         rel_tol=1e-3,
-        hint="Exports only, not exports + imports: keep year 2024 and flow 'exports' in the joined table (2024 comes "
-             "from BNS), add up the partners of vector 'eu27', and divide by the World row's exports of 2024.",
+        decimals=3,
+        mistakes={
+            "that is the EU's share of total trade (exports + imports): keep the exports only.":
+                lambda: _eu_share_2024(flows=("exports", "imports")),
+            "that is the EU's share of imports: keep the exports.":
+                lambda: _eu_share_2024(flows=("imports",)),
+        },
+        hint="Exports only, not exports + imports, for both the EU-27 and the World row.",
     ),
     TextQuestion(
         id="02.7",

@@ -24,46 +24,84 @@ def _main_series_votes_wide() -> pd.DataFrame:
     return main.join(wide, how="inner")
 
 
-def _half_agreement(rows: pd.DataFrame, country: str, partner: str) -> float:
-    """Mean agreement, abstention = half, over the rows where both countries voted."""
+def _half_agreement(rows: pd.DataFrame, country: str, partner: str, *, rule: str = "half",
+                    drop_absent: bool = True) -> float:
+    """Mean agreement over the rows where both countries voted.
+
+    ``rule`` scores a pair with one abstention: "half" 0.5, "identical" 0 (a disagreement). With ``drop_absent``
+    false, absences stay in and score as votes of their own (what forgetting the filter gives).
+    """
     a, b = rows[country], rows[partner]
-    both = (a != "absent") & (b != "absent")
-    a, b = a[both], b[both]
-    scores = [1.0 if x == y else 0.5 if "abstain" in (x, y) else 0.0 for x, y in zip(a, b)]
+    if drop_absent:
+        both = (a != "absent") & (b != "absent")
+        a, b = a[both], b[both]
+    one_abstention = 0.5 if rule == "half" else 0.0
+    scores = [1.0 if x == y else one_abstention if "abstain" in (x, y) else 0.0 for x, y in zip(a, b)]
     return sum(scores) / len(scores)
 
 
-def _kaz_rus_human_rights_2015_2020() -> float:
+def _mean_of_yearly(rows: pd.DataFrame, country: str, partner: str) -> float:
+    """The mean of the yearly agreements (a typical mistake: each year weighs the same, whatever its votes)."""
+    return float(pd.Series({year: _half_agreement(group, country, partner)
+                            for year, group in rows.groupby("year")}).mean())
+
+
+def _human_rights_rows() -> pd.DataFrame:
     rows = _main_series_votes_wide()
-    rows = rows[(rows["issue_human_rights"] == 1) & (rows["year"] >= 2015) & (rows["year"] <= 2020)]
-    return _half_agreement(rows, "KAZ", "RUS")
+    return rows[(rows["issue_human_rights"] == 1) & (rows["year"] >= 2015) & (rows["year"] <= 2020)]
+
+
+def _kaz_rus_human_rights_2015_2020() -> float:
+    return _half_agreement(_human_rights_rows(), "KAZ", "RUS")
+
+
+def _rows_2014_2020(*, nuclear: int | None = 0) -> pd.DataFrame:
+    """Main-series roll calls of 2014-2020: without the nuclear ones (0), only those (1), or all (None)."""
+    rows = _main_series_votes_wide()
+    rows = rows[(rows["year"] >= 2014) & (rows["year"] <= 2020)]
+    return rows if nuclear is None else rows[rows["issue_nuclear"] == nuclear]
 
 
 def _kaz_rus_without_nuclear_2014_2020() -> float:
-    rows = _main_series_votes_wide()
-    rows = rows[(rows["year"] >= 2014) & (rows["year"] <= 2020) & (rows["issue_nuclear"] == 0)]
-    return _half_agreement(rows, "KAZ", "RUS")
+    return _half_agreement(_rows_2014_2020(), "KAZ", "RUS")
 
 
-def _closest_to_usa_1992_2004() -> str:
+def _central_asia_with_usa_1992_2004() -> pd.Series:
     table = data.load_unga_agreement_yearly()
     rows = table[table["iso3"].isin(CENTRAL_ASIA) & (table["partner"] == "USA")
                  & (table["year"] >= 1992) & (table["year"] <= 2004)]
-    return str(rows.groupby("iso3")["agreement_half"].mean().idxmax())
+    return rows.groupby("iso3")["agreement_half"].mean()
+
+
+def _closest_to_usa_1992_2004() -> str:
+    return str(_central_asia_with_usa_1992_2004().idxmax())
+
+
+def _ukraine_rows(*, named: bool = True) -> pd.DataFrame:
+    """Main-series roll calls of 2022-2025 whose title names Ukraine, Crimea or Russia (or, not ``named``, the rest)."""
+    rows = _main_series_votes_wide()
+    names = rows["title"].str.contains("Ukraine|Crimea|Russian Federation", regex=True)
+    return rows[(rows["year"] >= 2022) & (rows["year"] <= 2025) & (names if named else ~names)]
 
 
 def _kaz_rus_on_ukraine_2022_2025() -> float:
-    rows = _main_series_votes_wide()
-    named = rows["title"].str.contains("Ukraine|Crimea|Russian Federation", regex=True)
-    rows = rows[(rows["year"] >= 2022) & (rows["year"] <= 2025) & named]
-    return _half_agreement(rows, "KAZ", "RUS")
+    return _half_agreement(_ukraine_rows(), "KAZ", "RUS")
+
+
+def _kaz_rus_distance_2024(vintage: str = "2025-07_final_passage") -> float:
+    table = data.load_unga_ideal_points()
+    rows = table[(table["vintage"] == vintage) & (table["year"] == 2024)].set_index("iso3")
+    return abs(float(rows.loc["KAZ", "ideal_point"]) - float(rows.loc["RUS", "ideal_point"]))
 
 
 def _kaz_rus_distance_2024_july_2025() -> float:
-    table = data.load_unga_ideal_points()
-    rows = table[(table["vintage"] == "2025-07_final_passage") & (table["year"] == 2024)].set_index("iso3")
-    return abs(float(rows.loc["KAZ", "ideal_point"]) - float(rows.loc["RUS", "ideal_point"]))
+    return _kaz_rus_distance_2024()
 
+
+MEAN_OF_YEARLY = ("that is the mean of the yearly values: take the mean over all the roll calls together, so that "
+                  "each roll call counts once.")
+ABSTENTION_AS_NO = "there an abstention counts as a disagreement: the rule of the lesson scores it 0.5."
+ABSENCES_KEPT = "the absences are still in: drop the pairs in which either country was absent."
 
 register(
     NumberQuestion(
@@ -71,23 +109,38 @@ register(
         prompt="Kazakhstan's agreement with Russia on human-rights roll calls 2015-2020 (abstention = half)",
         expected=_kaz_rus_human_rights_2015_2020,
         rel_tol=1e-3,
-        hint="Keep main-series roll calls with issue_human_rights == 1 and year 2015-2020, pair KAZ's and RUS's votes "
-             "(merge on vote_id), drop pairs where either was absent, score 1 / 0.5 / 0 and take the mean over all "
-             "roll calls together (not the mean of yearly means).",
+        decimals=3,
+        mistakes={
+            ABSTENTION_AS_NO: lambda: _half_agreement(_human_rights_rows(), "KAZ", "RUS", rule="identical"),
+            ABSENCES_KEPT: lambda: _half_agreement(_human_rights_rows(), "KAZ", "RUS", drop_absent=False),
+        },
+        hint="Pair the two countries' votes on each roll call (merge on vote_id), score each pair, then one mean.",
     ),
     NumberQuestion(
         id="03.2",
         prompt="Kazakhstan's agreement with Russia 2014-2020 leaving out roll calls coded nuclear (abstention = half)",
         expected=_kaz_rus_without_nuclear_2014_2020,
         rel_tol=1e-3,
-        hint="Same recipe as 03.1: main series, years 2014-2020, but keep the roll calls with issue_nuclear == 0.",
+        decimals=3,
+        mistakes={
+            "that is the agreement on the nuclear roll calls only: keep those with issue_nuclear == 0.":
+                lambda: _half_agreement(_rows_2014_2020(nuclear=1), "KAZ", "RUS"),
+            "that still includes the nuclear roll calls: leave them out (issue_nuclear == 0).":
+                lambda: _half_agreement(_rows_2014_2020(nuclear=None), "KAZ", "RUS"),
+            MEAN_OF_YEARLY: lambda: _mean_of_yearly(_rows_2014_2020(), "KAZ", "RUS"),
+            ABSTENTION_AS_NO: lambda: _half_agreement(_rows_2014_2020(), "KAZ", "RUS", rule="identical"),
+        },
+        hint="The recipe of 03.1 with another filter: years 2014-2020, issue_nuclear == 0.",
     ),
     ValueQuestion(
         id="03.3",
         prompt="Central Asian state with the highest mean yearly agreement with the USA, 1992-2004 (agreement_half)",
         expected=_closest_to_usa_1992_2004,
-        hint="Filter the yearly table to partner 'USA', the five Central Asian states and 1992-2004, take the mean "
-             "of agreement_half by iso3, and find the largest (idxmax).",
+        mistakes={
+            "that is the state with the lowest mean: the highest needs .idxmax().":
+                lambda: str(_central_asia_with_usa_1992_2004().idxmin()),
+        },
+        hint="Mean of agreement_half by iso3 (groupby), then the label of the largest.",
     ),
     ChoiceQuestion(
         id="03.4",
@@ -114,8 +167,12 @@ register(
         expected=_kaz_rus_distance_2024_july_2025,
         rel_tol=1e-3,
         abs_tol=1e-4,
-        hint="Keep the rows of vintage '2025-07_final_passage' and year 2024, take KAZ's and RUS's ideal_point and "
-             "the absolute value of their difference. Do not use another vintage.",
+        decimals=3,
+        mistakes={
+            "that is the distance in the 2026 vintage: use only the vintage '2025-07_final_passage'.":
+                lambda: _kaz_rus_distance_2024("2026_final_passage"),
+        },
+        hint="One vintage, one year: the absolute difference of two ideal points.",
     ),
     ChoiceQuestion(
         id="03.6",
@@ -149,7 +206,13 @@ register(
                "the Russian Federation (abstention = half)",
         expected=_kaz_rus_on_ukraine_2022_2025,
         rel_tol=1e-3,
-        hint="Keep main-series roll calls of 2022-2025 whose title contains 'Ukraine', 'Crimea' or 'Russian "
-             "Federation' (str.contains with a | between the words); then pair, drop absences and score as in 03.1.",
+        decimals=2,
+        mistakes={
+            "that is the agreement on the other roll calls of those years: keep those whose title names Ukraine, "
+            "Crimea or the Russian Federation.": lambda: _half_agreement(_ukraine_rows(named=False), "KAZ", "RUS"),
+            ABSTENTION_AS_NO: lambda: _half_agreement(_ukraine_rows(), "KAZ", "RUS", rule="identical"),
+            ABSENCES_KEPT: lambda: _half_agreement(_ukraine_rows(), "KAZ", "RUS", drop_absent=False),
+        },
+        hint="Select the roll calls with str.contains (a | between the words), then score as in 03.1.",
     ),
 )

@@ -15,24 +15,50 @@ from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TextQuestion, V
 LESSON_04 = "solutions/04_security_investment.ipynb"
 
 
-def _russia_arms_share_2010_2021() -> float:
+def _russia_arms_share(*, first: int = 2010, last: int = 2021) -> float:
     arms = data.load_arms_transfers_sipri()
-    imports = arms[(arms["direction"] == "import") & (arms["year"] >= 2010) & (arms["year"] <= 2021)]
+    imports = arms[(arms["direction"] == "import") & (arms["year"] >= first) & (arms["year"] <= last)]
     return float(imports.loc[imports["counterpart"] == "Russia", "tiv_mn"].sum() / imports["tiv_mn"].sum())
 
 
-def _three_investors_gross_2022() -> float:
+def _russia_arms_share_2010_2021() -> float:
+    return _russia_arms_share()
+
+
+def _russia_arms_tiv_2010_2021() -> float:
+    arms = data.load_arms_transfers_sipri()
+    imports = arms[(arms["direction"] == "import") & (arms["year"] >= 2010) & (arms["year"] <= 2021)]
+    return float(imports.loc[imports["counterpart"] == "Russia", "tiv_mn"].sum())
+
+
+def _three_investors_2022(*, denominator: str = "gross") -> float:
+    """The 2022 gross inflow of RUS, CHN and USA over: "gross" (the page's ALL row), "net" (the net inflow row),
+    or "none" (their sum in billion US$, not divided)."""
     fdi = data.load_fdi_page_figures()
     rows = fdi[(fdi["concept"] == "gross_inflow") & (fdi["period"] == "2022")]
     page = rows.loc[rows["counterpart_code"] == "RUS", "source_url"].iloc[0]
     rows = rows[rows["source_url"] == page]
-    three = rows.loc[rows["counterpart_code"].isin(["RUS", "CHN", "USA"]), "value_usd_bn"].sum()
-    return float(three / rows.loc[rows["counterpart_code"] == "ALL", "value_usd_bn"].iloc[0])
+    three = float(rows.loc[rows["counterpart_code"].isin(["RUS", "CHN", "USA"]), "value_usd_bn"].sum())
+    if denominator == "none":
+        return three
+    if denominator == "net":
+        net = fdi[(fdi["concept"] == "net_inflow") & (fdi["period"] == "2022") & (fdi["counterpart_code"] == "ALL")]
+        return three / float(net["value_usd_bn"].iloc[0])
+    return three / float(rows.loc[rows["counterpart_code"] == "ALL", "value_usd_bn"].iloc[0])
+
+
+def _three_investors_gross_2022() -> float:
+    return _three_investors_2022()
+
+
+def _quarters(sign: str = "negative") -> int:
+    quarterly = data.load_fdi_net_inflow_quarterly()["fdi_net_inflow_usd_mn"]
+    kept = {"negative": quarterly < 0, "positive": quarterly > 0, "all": quarterly.notna()}[sign]
+    return int(kept.sum())
 
 
 def _negative_quarters() -> int:
-    quarterly = data.load_fdi_net_inflow_quarterly()
-    return int((quarterly["fdi_net_inflow_usd_mn"] < 0).sum())
+    return _quarters()
 
 
 def _pole(vector: str) -> str:
@@ -41,26 +67,42 @@ def _pole(vector: str) -> str:
     return vector
 
 
-def _weighted_russia_share() -> float:
-    """Russia's composite share with weights trade 2, votes 1, arms 1 (investment 0), default data choices."""
+def _russia_shares() -> pd.Series:
+    """Russia's share of Russia + China + West in each dimension, with the lesson's default data choices."""
     trade = data.load_trade_dots()
     rows = trade[(trade["year"] == 2020) & (trade["view"] == "reported") & (trade["partner_type"] != "world")]
     trade_poles = rows.groupby(rows["vector"].map(_pole))["value_usd_mn"].sum()[["russia", "china", "west"]]
-    trade_shares = trade_poles / trade_poles.sum()
 
     agreement = data.load_unga_agreement_yearly()
     kaz = agreement[(agreement["iso3"] == "KAZ") & (agreement["year"] >= 2012) & (agreement["year"] <= 2021)]
     means = kaz.groupby("partner")["agreement_half"].mean()
     votes = pd.Series({"russia": means["RUS"], "china": means["CHN"], "west": means["USA"]})
-    vote_shares = votes / votes.sum()
 
     arms = data.load_arms_transfers_sipri()
     imports = arms[(arms["direction"] == "import") & (arms["year"] >= 2012) & (arms["year"] <= 2021)]
     arms_poles = imports.groupby(imports["vector"].map(_pole))["tiv_mn"].sum()
     arms_poles = arms_poles.reindex(["russia", "china", "west"], fill_value=0.0)
-    arms_shares = arms_poles / arms_poles.sum()
 
-    return float((2 * trade_shares["russia"] + vote_shares["russia"] + arms_shares["russia"]) / 4)
+    fdi = data.load_fdi_page_figures()
+    stock = fdi[fdi["concept"] == "stock"].set_index("counterpart_code")["value_usd_bn"]
+    investment = pd.Series({"russia": stock["RUS"], "china": stock["CHN"], "west": stock["USA"]})
+
+    return pd.Series({name: float(poles["russia"] / poles.sum()) for name, poles in
+                      {"trade": trade_poles, "votes": votes, "arms": arms_poles, "investment": investment}.items()})
+
+
+WEIGHTS = {"trade": 2, "votes": 1, "arms": 1, "investment": 0}
+
+
+def _russia_composite(weights: dict[str, int], *, divide: bool = True) -> float:
+    shares = _russia_shares()
+    weighted = sum(weight * shares[name] for name, weight in weights.items())
+    return float(weighted / sum(weights.values())) if divide else float(weighted)
+
+
+def _weighted_russia_share() -> float:
+    """Russia's composite share with weights trade 2, votes 1, arms 1 (investment 0), default data choices."""
+    return _russia_composite(WEIGHTS)
 
 
 register(
@@ -69,16 +111,28 @@ register(
         prompt="Russia's share of all major arms (TIV) delivered to Kazakhstan, 2010-2021",
         expected=_russia_arms_share_2010_2021,
         rel_tol=1e-3,
-        hint="Keep direction 'import' and years 2010 to 2021 (both included), then divide Russia's tiv_mn sum by the "
-             "sum over all suppliers.",
+        decimals=3,
+        mistakes={
+            "that share covers every year of the table: keep 2010 to 2021 only (both included).":
+                lambda: _russia_arms_share(first=1995),
+            "that is Russia's TIV itself, not a share: divide it by the TIV of all suppliers.":
+                _russia_arms_tiv_2010_2021,
+        },
+        hint="Russia's TIV over all suppliers' TIV, deliveries to Kazakhstan only, in the years asked.",
     ),
     NumberQuestion(
         id="04.2",
         prompt="Share of the 2022 gross FDI inflow that came from Russia, China and the USA together",
         expected=_three_investors_gross_2022,
         rel_tol=1e-3,
-        hint="Keep concept 'gross_inflow' and period '2022'. Add value_usd_bn of RUS, CHN and USA and divide by the "
-             "'ALL' row of the same source_url (not the net_inflow row).",
+        decimals=3,
+        mistakes={
+            "that divides by the net inflow: divide by the gross inflow of all countries (the 'ALL' row of the same "
+            "page).": lambda: _three_investors_2022(denominator="net"),
+            "that is the three countries' inflow in billion US$, not a share: divide it by the 'ALL' row.":
+                lambda: _three_investors_2022(denominator="none"),
+        },
+        hint="Gross inflow only, and the total from the same page (source_url) as the three countries.",
     ),
     ChoiceQuestion(
         id="04.3",
@@ -121,16 +175,28 @@ register(
         id="04.5",
         prompt="Number of quarters with a negative net FDI inflow (NBK quarterly table)",
         expected=_negative_quarters,
-        hint="Count the rows of the quarterly table whose fdi_net_inflow_usd_mn is below zero; a sum of a boolean "
-             "Series counts its True values.",
+        mistakes={
+            "that counts the quarters with a positive net inflow: count those below zero.":
+                lambda: _quarters("positive"),
+            "that counts every quarter: count only those whose net inflow is below zero.": lambda: _quarters("all"),
+        },
+        hint="The sum of a True/False Series counts its True values.",
     ),
     NumberQuestion(
         id="04.6",
         prompt="Russia's composite share with weights trade 2, votes 1, arms 1, investment 0",
         expected=_weighted_russia_share,
         rel_tol=1e-3,
-        hint="Composite = sum of weight x share over the dimensions, divided by the sum of the weights. Use the "
-             "'russia' column of `splits` for trade, votes and arms.",
+        decimals=3,
+        mistakes={
+            "that gives every dimension the same weight: weight trade 2, votes 1, arms 1 and investment 0.":
+                lambda: _russia_composite(dict.fromkeys(WEIGHTS, 1)),
+            "that leaves investment at weight 1: set its weight to 0.":
+                lambda: _russia_composite({**WEIGHTS, "investment": 1}),
+            "that is the weighted sum: divide it by the sum of the weights.":
+                lambda: _russia_composite(WEIGHTS, divide=False),
+        },
+        hint="A weighted mean: sum of weight x share, divided by the sum of the weights.",
     ),
     TextQuestion(
         id="04.7",

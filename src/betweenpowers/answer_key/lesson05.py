@@ -26,16 +26,30 @@ def _eras() -> tuple[pd.DataFrame, pd.DataFrame, int, int]:
     return before, after, BOUNDARY - first, last - BOUNDARY + 1
 
 
-def _agenda_per_year_after() -> float:
+def _agenda_per_year_after(*, divide_by: str = "years", mode: str | None = "agenda_setting") -> float:
+    """Events of ``mode`` (None: all) from the boundary on, per calendar year.
+
+    ``divide_by`` "years" (the question), "years_minus_one" (the last year left out) or "nothing" (the count).
+    """
     _, after, _, years_after = _eras()
-    return float((after["mode"] == "agenda_setting").sum() / years_after)
+    count = len(after) if mode is None else int((after["mode"] == mode).sum())
+    return float(count / {"years": years_after, "years_minus_one": years_after - 1, "nothing": 1}[divide_by])
 
 
-def _category_with_largest_rise() -> str:
+def _agenda_per_year_before() -> float:
+    before, _, years_before, _ = _eras()
+    return float((before["mode"] == "agenda_setting").sum() / years_before)
+
+
+def _category_rise() -> pd.Series:
     before, after, years_before, years_after = _eras()
     rate_before = before["category"].value_counts() / years_before
     rate_after = after["category"].value_counts() / years_after
-    rise = rate_after.sub(rate_before, fill_value=0).sort_values(ascending=False)
+    return rate_after.sub(rate_before, fill_value=0).sort_values(ascending=False)
+
+
+def _category_with_largest_rise() -> str:
+    rise = _category_rise()
     if len(rise) > 1 and rise.iloc[0] == rise.iloc[1]:
         raise ValueError("two categories tie for the largest rise")
     return str(rise.index[0])
@@ -53,12 +67,29 @@ def _classmate_agreement() -> float:
     return float((classmate == table).mean())
 
 
-def _classmate_kappa() -> float:
+def _classmate_disagreement() -> float:
     classmate, table = _sample_codes()
-    p_o = (classmate == table).mean()
+    return float((classmate != table).mean())
+
+
+def _classmate_matches() -> int:
+    classmate, table = _sample_codes()
+    return int((classmate == table).sum())
+
+
+def _chance_agreement(*, equal_shares: bool = False) -> float:
+    """p_e: the agreement expected by chance, from the two coders' shares of each code (or 1/2 each)."""
+    classmate, table = _sample_codes()
     shares = pd.DataFrame({"classmate": classmate.value_counts(normalize=True),
                            "table": table.value_counts(normalize=True)}).fillna(0)
-    p_e = (shares["classmate"] * shares["table"]).sum()
+    if equal_shares:
+        shares[:] = 1 / len(shares)
+    return float((shares["classmate"] * shares["table"]).sum())
+
+
+def _classmate_kappa(*, equal_shares: bool = False) -> float:
+    p_o = _classmate_agreement()
+    p_e = _chance_agreement(equal_shares=equal_shares)
     return float((p_o - p_e) / (1 - p_e))
 
 
@@ -68,16 +99,28 @@ register(
         prompt="Agenda-setting events per calendar year in 2019-2025",
         expected=_agenda_per_year_after,
         rel_tol=1e-3,
-        hint="Keep the events from 2019 on, count those with mode 'agenda_setting', and divide by the number of "
-             "calendar years from 2019 to the table's last year, both included.",
+        decimals=2,
+        mistakes={
+            "that is a count of events, not a rate: divide it by the number of calendar years.":
+                lambda: _agenda_per_year_after(divide_by="nothing"),
+            "that divides by one year too few: count the years from `boundary` to `last` with both ends included.":
+                lambda: _agenda_per_year_after(divide_by="years_minus_one"),
+            "that counts every event of the era: keep the agenda-setting ones.":
+                lambda: _agenda_per_year_after(mode=None),
+            "that is the rate of the first era: keep the events from `boundary` on.": _agenda_per_year_before,
+        },
+        hint="A rate per year: a count divided by the era's length in years.",
     ),
     ValueQuestion(
         id="05.2",
         prompt="The category whose events per year rose the most from 1991-2018 to 2019-2025",
         expected=_category_with_largest_rise,
-        hint="For each era, value_counts() of category divided by the era's years gives events per year. Subtract "
-             "(use .sub(..., fill_value=0) so a category missing in one era counts as 0) and take the largest. "
-             "Answer with the category code as it is written in the table, e.g. 'mediation'.",
+        mistakes={
+            "that is the category that fell the most: the largest rise is at the top when sorted descending.":
+                lambda: str(_category_rise().index[-1]),
+        },
+        hint="Events per year in each era, then the difference (with .sub(..., fill_value=0)). Answer with the "
+             "code as written in the table, e.g. 'mediation'.",
     ),
     ChoiceQuestion(
         id="05.3",
@@ -103,7 +146,13 @@ register(
         prompt="Percentage agreement (0-1) of the classmate's coding with the table on the ten sample events",
         expected=_classmate_agreement,
         rel_tol=1e-6,
-        hint="Line the two codings up by event_id and take the mean of (classmate == table): a share between 0 and 1.",
+        decimals=2,
+        mistakes={
+            "that is the share of events where the two codings differ: take the share where they agree.":
+                _classmate_disagreement,
+            "that is a count of events, not a share: divide it by the number of events.": _classmate_matches,
+        },
+        hint="Line the two codings up by event_id; the share is the mean of (classmate == table).",
     ),
     NumberQuestion(
         id="05.5",
@@ -111,8 +160,16 @@ register(
         expected=_classmate_kappa,
         rel_tol=1e-3,
         close_rel=0.1,
-        hint="p_e = (classmate's share agenda_setting x table's share agenda_setting) + (the same for balancing); "
-             "then kappa = (p_o - p_e) / (1 - p_e), with p_o from question 05.4.",
+        decimals=2,
+        mistakes={
+            "that is p_o, the percentage agreement: kappa corrects it for chance, (p_o - p_e) / (1 - p_e).":
+                _classmate_agreement,
+            "that is p_e, the agreement expected by chance: kappa is (p_o - p_e) / (1 - p_e).": _chance_agreement,
+            "that p_e gives each code a share of 1/2: use each coder's own shares of the two codes.":
+                lambda: _classmate_kappa(equal_shares=True),
+        },
+        hint="p_e adds, for each code, the product of the two coders' shares of it; then kappa = "
+             "(p_o - p_e) / (1 - p_e).",
     ),
     TextQuestion(
         id="05.6",

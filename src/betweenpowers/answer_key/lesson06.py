@@ -7,6 +7,8 @@ moves the key with it.
 
 from __future__ import annotations
 
+import pandas as pd
+
 from betweenpowers import data
 from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TextQuestion, ValueQuestion, register
 
@@ -15,34 +17,54 @@ LESSON_06 = "solutions/06_neighbours_corridors.ipynb"
 _CENTRAL_ASIA = ["UZB", "KGZ", "TJK", "TKM"]
 
 
-def _central_asia_share_2020() -> float:
+def _central_asia_share_2020(*, partners: tuple[str, ...] = tuple(_CENTRAL_ASIA),
+                             flows: tuple[str, ...] = ("exports", "imports"), denominator: str = "world") -> float:
+    """The share of ``partners`` in Kazakhstan's 2020 trade (reported) over the World row or the sum of partners."""
     trade = data.load_trade_dots()
-    rows = trade[(trade["view"] == "reported") & (trade["year"] == 2020)]
-    neighbours = rows.loc[rows["partner_iso3"].isin(_CENTRAL_ASIA), "value_usd_mn"].sum()
+    rows = trade[(trade["view"] == "reported") & (trade["year"] == 2020) & trade["flow"].isin(flows)]
+    neighbours = rows.loc[rows["partner_iso3"].isin(partners), "value_usd_mn"].sum()
     world = rows.loc[rows["partner_iso3"] == "WLD", "value_usd_mn"].sum()
-    return float(neighbours / world)
+    all_partners = rows.loc[rows["partner_type"] != "world", "value_usd_mn"].sum()
+    return float(neighbours / (world if denominator == "world" else all_partners))
 
 
-def _uzbekistan_growth_2016_2020() -> float:
+def _uzbekistan_trade(flows: tuple[str, ...] = ("exports", "imports")) -> pd.Series:
     trade = data.load_trade_dots()
-    rows = trade[(trade["view"] == "reported") & (trade["partner_iso3"] == "UZB")]
-    by_year = rows.groupby("year")["value_usd_mn"].sum()
+    rows = trade[(trade["view"] == "reported") & (trade["partner_iso3"] == "UZB") & trade["flow"].isin(flows)]
+    return rows.groupby("year")["value_usd_mn"].sum()
+
+
+def _uzbekistan_growth_2016_2020(flows: tuple[str, ...] = ("exports", "imports")) -> float:
+    by_year = _uzbekistan_trade(flows)
     return float((by_year[2020] / by_year[2016] - 1) * 100)
 
 
-def _full_year_rows_with_named_statistics() -> int:
+def _full_year_rows_with_named_statistics(*, full_year: bool = True, named: bool = True,
+                                          turnover_only: bool = False) -> int:
     pages = data.load_trade_page_figures()
-    rows = pages[pages["partner_code"].isin(["UZB", "KGZ", "AZE", "TUR"]) & (pages["period_kind"] == "year")
-                 & (pages["reporter_side"] != "unknown")]
+    rows = pages[pages["partner_code"].isin(["UZB", "KGZ", "AZE", "TUR"])]
+    if full_year:
+        rows = rows[rows["period_kind"] == "year"]
+    if named:
+        rows = rows[rows["reporter_side"] != "unknown"]
+    if turnover_only:
+        rows = rows[rows["flow"].str.startswith("trade turnover")]
     return len(rows)
 
 
-def _uzbekistan_gap_identical_2017_2021() -> float:
+def _uzbekistan_gap_2017_2021(*, column: str = "agreement_identical", leave_out_kaz: bool = True,
+                              statistic: str = "median") -> float:
     table = data.load_unga_agreement_yearly()
-    rows = table[(table["partner"] == "KAZ") & (table["iso3"] != "KAZ") & table["year"].between(2017, 2021)]
-    median_by_year = rows.groupby("year")["agreement_identical"].median()
-    uzbekistan = rows[rows["iso3"] == "UZB"].set_index("year")["agreement_identical"]
-    return float((uzbekistan - median_by_year.reindex(uzbekistan.index)).mean())
+    rows = table[(table["partner"] == "KAZ") & table["year"].between(2017, 2021)]
+    if leave_out_kaz:
+        rows = rows[rows["iso3"] != "KAZ"]
+    baseline = rows.groupby("year")[column].agg(statistic)
+    uzbekistan = rows[rows["iso3"] == "UZB"].set_index("year")[column]
+    return float((uzbekistan - baseline.reindex(uzbekistan.index)).mean())
+
+
+def _uzbekistan_gap_identical_2017_2021() -> float:
+    return _uzbekistan_gap_2017_2021()
 
 
 register(
@@ -52,23 +74,50 @@ register(
                "Kazakh-reported",
         expected=_central_asia_share_2020,
         rel_tol=1e-3,
-        hint="Keep view 'reported' and year 2020. Add the exports and imports of UZB, KGZ, TJK and TKM, and divide by "
-             "the World row's exports + imports (partner_iso3 'WLD'). Give a share (0-1), not a percentage.",
+        decimals=4,
+        mistakes={
+            "that divides by the sum of the partner rows: divide by the World row instead.":
+                lambda: _central_asia_share_2020(denominator="partners"),
+            "that is Uzbekistan alone: add all four neighbours (isin).":
+                lambda: _central_asia_share_2020(partners=("UZB",)),
+            "that is the share of exports only: add exports and imports (total trade).":
+                lambda: _central_asia_share_2020(flows=("exports",)),
+            "that is the share of imports only: add exports and imports (total trade).":
+                lambda: _central_asia_share_2020(flows=("imports",)),
+        },
+        hint="The four neighbours' exports + imports over the World row's exports + imports.",
     ),
     NumberQuestion(
         id="06.2",
         prompt="Growth of Kazakhstan's total trade with Uzbekistan from 2016 to 2020, in per cent, Kazakh-reported",
         expected=_uzbekistan_growth_2016_2020,
         rel_tol=1e-3,
-        hint="Keep view 'reported' and partner_iso3 'UZB'; add exports and imports by year (groupby + sum); then "
-             "(value 2020 / value 2016 - 1) * 100.",
+        decimals=1,
+        mistakes={
+            "that is the 2020 value as a per cent of 2016's: growth subtracts 1 before multiplying by 100.":
+                lambda: float(_uzbekistan_trade()[2020] / _uzbekistan_trade()[2016] * 100),
+            "that compares the years the other way round: growth from 2016 is value 2020 / value 2016 - 1.":
+                lambda: float((_uzbekistan_trade()[2016] / _uzbekistan_trade()[2020] - 1) * 100),
+            "that is the growth of exports only: add exports and imports by year first.":
+                lambda: _uzbekistan_growth_2016_2020(("exports",)),
+            "that is the growth of imports only: add exports and imports by year first.":
+                lambda: _uzbekistan_growth_2016_2020(("imports",)),
+        },
+        hint="Total trade by year (groupby + sum), then the per cent change from 2016 to 2020.",
     ),
     ValueQuestion(
         id="06.3",
         prompt="Page-figure rows for UZB, KGZ, AZE and TUR that cover a full year and name their statistics",
         expected=_full_year_rows_with_named_statistics,
-        hint="Filter trade_page_figures on partner_code (isin), period_kind == 'year' and reporter_side != 'unknown', "
-             "then count the rows (len). Count every flow, not only turnover.",
+        mistakes={
+            "that also counts rows that do not name their statistics: keep reporter_side != 'unknown'.":
+                lambda: _full_year_rows_with_named_statistics(named=False),
+            "that also counts rows for part of a year: keep period_kind == 'year'.":
+                lambda: _full_year_rows_with_named_statistics(full_year=False),
+            "that counts the turnover rows only: count the rows of every flow.":
+                lambda: _full_year_rows_with_named_statistics(turnover_only=True),
+        },
+        hint="Three conditions joined with &, then count the rows (len).",
     ),
     NumberQuestion(
         id="06.4",
@@ -77,8 +126,18 @@ register(
         expected=_uzbekistan_gap_identical_2017_2021,
         rel_tol=1e-3,
         abs_tol=1e-4,
-        hint="Keep partner 'KAZ' (and leave Kazakhstan itself out), years 2017-2021, column agreement_identical. For "
-             "each year take Uzbekistan's value minus the median over all countries, then average the five gaps.",
+        decimals=3,
+        mistakes={
+            "that uses agreement_half (abstention = half): this question takes agreement_identical.":
+                lambda: _uzbekistan_gap_2017_2021(column="agreement_half"),
+            "that uses the agreement excluding abstentions: this question takes agreement_identical.":
+                lambda: _uzbekistan_gap_2017_2021(column="agreement_excluding_abstentions"),
+            "Kazakhstan itself is still in the median: leave it out (iso3 != 'KAZ').":
+                lambda: _uzbekistan_gap_2017_2021(leave_out_kaz=False),
+            "that compares with the mean of the members: the question asks for the median.":
+                lambda: _uzbekistan_gap_2017_2021(statistic="mean"),
+        },
+        hint="One gap per year (Uzbekistan minus the median of all countries but Kazakhstan), then their mean.",
     ),
     ChoiceQuestion(
         id="06.5",

@@ -15,10 +15,10 @@ from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TextQuestion, r
 LESSON_07 = "solutions/07_fragile_foundations.ipynb"
 
 
-def _world_totals() -> pd.DataFrame:
-    """IMF DOTS World rows, Kazakh-reported: index year, columns exports and imports (million US$)."""
+def _world_totals(view: str = "reported") -> pd.DataFrame:
+    """IMF DOTS World rows: index year, columns exports and imports (million US$)."""
     trade = data.load_trade_dots()
-    world = trade[(trade["partner_type"] == "world") & (trade["view"] == "reported")]
+    world = trade[(trade["partner_type"] == "world") & (trade["view"] == view)]
     return world.pivot_table(index="year", columns="flow", values="value_usd_mn", aggfunc="sum")
 
 
@@ -27,36 +27,54 @@ def _brent() -> pd.Series:
     return macro.set_index("year")["brent_usd_per_barrel"]
 
 
+def _change_correlation(flow: str = "imports", *, changes: bool = True) -> float:
+    """Correlation of Brent and the World row's ``flow`` over 1995-2020: of yearly % changes, or of levels."""
+    frame = pd.DataFrame({"brent": _brent(), flow: _world_totals()[flow]}).loc[1994:2020]
+    frame = frame.pct_change().loc[1995:2020] if changes else frame.loc[1995:2020]
+    return float(frame["brent"].corr(frame[flow]))
+
+
 def _import_change_correlation() -> float:
-    frame = pd.DataFrame({"brent": _brent(), "imports": _world_totals()["imports"]}).loc[1994:2020]
-    changes = frame.pct_change().loc[1995:2020]
-    return float(changes["brent"].corr(changes["imports"]))
+    return _change_correlation()
 
 
-def _openness_2021() -> float:
+def _openness_2021(*, exports_column: str = "exports_usd_mn_bns", units: bool = True, per_cent: bool = True) -> float:
     macro = data.load_macro_kaz_annual().set_index("year")
-    return float(macro.loc[2021, "exports_usd_mn_bns"] * 1e6 / macro.loc[2021, "gdp_usd_wdi"] * 100)
+    ratio = macro.loc[2021, exports_column] * (1e6 if units else 1) / macro.loc[2021, "gdp_usd_wdi"]
+    return float(ratio * (100 if per_cent else 1))
 
 
-def _implied_elasticity_2015() -> float:
-    exports = _world_totals()["exports"]
+def _implied_elasticity_2015(*, flow: str = "exports", inverted: bool = False, ratios: bool = False) -> float:
+    trade = _world_totals()[flow]
     brent = _brent()
-    export_change = exports.loc[2015] / exports.loc[2014] - 1
-    oil_change = brent.loc[2015] / brent.loc[2014] - 1
-    return float(export_change / oil_change)
+    trade_change = trade.loc[2015] / trade.loc[2014] - (0 if ratios else 1)
+    oil_change = brent.loc[2015] / brent.loc[2014] - (0 if ratios else 1)
+    return float(oil_change / trade_change if inverted else trade_change / oil_change)
 
 
-def _china_scenario_balance_2020() -> float:
-    """Trade balance (billion US$) with base year 2020, oil +20%, elasticity 0.5, China cutting 50% of its trade."""
+def _china_scenario_balance(*, elasticity: float = 0.5, cut_exports: bool = True, cut_imports: bool = True,
+                            same_share: bool = False) -> float:
+    """Trade balance (billion US$) with base year 2020, oil +20%, China cutting 50% of its trade.
+
+    The keywords give the typical mistakes: ``elasticity`` 1 (left out), the cut on one flow only, and China's
+    share of total trade used for both flows (``same_share``).
+    """
     trade = data.load_trade_dots()
     rows = trade[(trade["year"] == 2020) & (trade["view"] == "reported")]
     world = rows[rows["partner_type"] == "world"].groupby("flow")["value_usd_mn"].sum()
     china = rows[rows["partner_iso3"] == "CHN"].groupby("flow")["value_usd_mn"].sum()
     share_x = china["exports"] / world["exports"]
     share_m = china["imports"] / world["imports"]
-    exports = world["exports"] * (1 + 0.5 * 20 / 100) * (1 - share_x * 50 / 100)
-    imports = world["imports"] * (1 - share_m * 50 / 100)
+    if same_share:
+        share_x = share_m = china.sum() / world.sum()
+    exports = world["exports"] * (1 + elasticity * 20 / 100) * (1 - (share_x * 50 / 100 if cut_exports else 0))
+    imports = world["imports"] * (1 - (share_m * 50 / 100 if cut_imports else 0))
     return float((exports - imports) / 1000)
+
+
+def _china_scenario_balance_2020() -> float:
+    """Trade balance (billion US$) with base year 2020, oil +20%, elasticity 0.5, China cutting 50% of its trade."""
+    return _china_scenario_balance()
 
 
 register(
@@ -66,33 +84,62 @@ register(
                "1995-2020",
         expected=_import_change_correlation,
         rel_tol=1e-3,
-        hint="Put the Brent price (macro) and the World row's imports (trade, view 'reported') side by side for "
-             "1994-2020, take pct_change(), and correlate the two columns of changes (1995-2020).",
+        decimals=3,
+        mistakes={
+            "that correlates the levels: correlate the yearly per cent changes (pct_change()).":
+                lambda: _change_correlation(changes=False),
+            "that uses exports, as the lesson did: this question takes imports.":
+                lambda: _change_correlation("exports"),
+        },
+        hint="Two columns side by side (Brent and the World row's imports), pct_change(), then corr().",
     ),
     NumberQuestion(
         id="07.2",
         prompt="Merchandise openness in 2021: BNS exports / World Bank GDP, in per cent",
         expected=_openness_2021,
         rel_tol=1e-3,
-        hint="exports_usd_mn_bns is in million US$ but gdp_usd_wdi is in US$: multiply the exports by 1,000,000 "
-             "(or divide GDP by it) before dividing, then multiply by 100.",
+        decimals=1,
+        mistakes={
+            "that divides million US$ by US$, and is a share: bring both to the same unit, then multiply by 100.":
+                lambda: _openness_2021(units=False, per_cent=False),
+            "that uses the imports: this question takes the exports (exports_usd_mn_bns).":
+                lambda: _openness_2021(exports_column="imports_usd_mn_bns"),
+        },
+        hint="Check the units of the two columns before dividing.",
     ),
     NumberQuestion(
         id="07.3",
         prompt="Elasticity implied by 2014-2015: % change of exports (IMF DOTS, reported) / % change of Brent",
         expected=_implied_elasticity_2015,
         rel_tol=1e-3,
-        hint="Compute each change as value_2015 / value_2014 - 1 (exports from the World row, view 'reported'; "
-             "Brent from macro), then divide the export change by the oil price change. Both are negative.",
+        decimals=2,
+        mistakes={
+            "that divides the oil price change by the export change: the elasticity is the export change divided by "
+            "the oil price change.": lambda: _implied_elasticity_2015(inverted=True),
+            "that divides the ratios 2015 / 2014 themselves: subtract 1 from each to get the changes first.":
+                lambda: _implied_elasticity_2015(ratios=True),
+            "that uses imports: this question takes exports.": lambda: _implied_elasticity_2015(flow="imports"),
+        },
+        hint="A per cent change is value_2015 / value_2014 - 1; divide the export change by the oil change.",
     ),
     NumberQuestion(
         id="07.4",
         prompt="Teaching model, base year 2020, oil +20%, elasticity 0.5, China cuts 50%: trade balance, bn US$",
         expected=_china_scenario_balance_2020,
         rel_tol=1e-3,
-        hint="X1 = X0 x (1 + 0.5 x 20/100) x (1 - s_X x 50/100) and M1 = M0 x (1 - s_M x 50/100), where s_X and s_M "
-             "are China's 2020 shares of exports and imports (partner_iso3 'CHN' over the World row). The answer "
-             "is (X1 - M1) / 1000.",
+        decimals=2,
+        mistakes={
+            "that raises exports by the full 20%: the elasticity 0.5 turns an oil price 20% higher into exports "
+            "10% higher.": lambda: _china_scenario_balance(elasticity=1.0),
+            "that cuts only the exports to China: China's cut applies to imports too.":
+                lambda: _china_scenario_balance(cut_imports=False),
+            "that cuts only the imports from China: China's cut applies to exports too.":
+                lambda: _china_scenario_balance(cut_exports=False),
+            "that uses China's share of total trade for both flows: use s_X for exports and s_M for imports.":
+                lambda: _china_scenario_balance(same_share=True),
+        },
+        hint="X1 and M1 from the formulas of section 6, each with China's share of that flow; then (X1 - M1) in "
+             "billions.",
     ),
     ChoiceQuestion(
         id="07.5",

@@ -8,30 +8,50 @@ questions are derived from the data where the right option depends on it.
 
 from __future__ import annotations
 
+import pandas as pd
+
 from betweenpowers import data
 from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TextQuestion, register
 
 LESSON_08 = "solutions/08_capstone.ipynb"
 
 
-def _usa_best_year_bn() -> float:
+def _usa_by_year(*, views: tuple[str, ...] = ("reported",),
+                 flows: tuple[str, ...] = ("exports", "imports")) -> pd.Series:
+    """Yearly trade with the USA in million US$, summed over ``views`` and ``flows``."""
     trade = data.load_trade_dots()
-    usa = trade[(trade["partner_iso3"] == "USA") & (trade["view"] == "reported")]
-    return float(usa.groupby("year")["value_usd_mn"].sum().max() / 1000)
+    usa = trade[(trade["partner_iso3"] == "USA") & trade["view"].isin(views) & trade["flow"].isin(flows)]
+    return usa.groupby("year")["value_usd_mn"].sum()
+
+
+def _usa_best_year_bn(**choices: tuple[str, ...]) -> float:
+    return float(_usa_by_year(**choices).max() / 1000)
+
+
+def _oil_gdp_correlation(*, first: int | None = 1995, last: int | None = 2023, changes: bool = True) -> float:
+    """Correlation of Brent and GDP over ``first``-``last`` (None: every year with both values)."""
+    macro = data.load_macro_kaz_annual().set_index("year")
+    years = macro.loc[first:last, ["brent_usd_per_barrel", "gdp_usd_wdi"]].astype(float).dropna()
+    if changes:
+        years = years.pct_change().dropna()
+    return float(years["brent_usd_per_barrel"].corr(years["gdp_usd_wdi"]))
 
 
 def _oil_gdp_change_correlation() -> float:
-    macro = data.load_macro_kaz_annual().set_index("year")
-    years = macro.loc[1995:2023, ["brent_usd_per_barrel", "gdp_usd_wdi"]].astype(float)
-    changes = years.pct_change().dropna()
-    return float(changes["brent_usd_per_barrel"].corr(changes["gdp_usd_wdi"]))
+    return _oil_gdp_correlation()
+
+
+def _agenda_rates(boundary: int = 2022) -> tuple[float, float, int, int]:
+    """Agenda-setting events per year before and from ``boundary`` (1991 to 2025), and the two counts."""
+    events = data.load_diplomatic_events()
+    agenda = events[events["mode"] == "agenda_setting"]
+    before = int(((agenda["year"] >= 1991) & (agenda["year"] < boundary)).sum())
+    after = int(((agenda["year"] >= boundary) & (agenda["year"] <= 2025)).sum())
+    return before / (boundary - 1991), after / (2025 - boundary + 1), before, after
 
 
 def _agenda_rate_ratio() -> float:
-    events = data.load_diplomatic_events()
-    agenda = events[events["mode"] == "agenda_setting"]
-    before = ((agenda["year"] >= 1991) & (agenda["year"] <= 2021)).sum() / 31  # 1991-2021: 31 years
-    after = ((agenda["year"] >= 2022) & (agenda["year"] <= 2025)).sum() / 4  # 2022-2025: 4 years
+    before, after, _, _ = _agenda_rates()  # 1991-2021: 31 years; 2022-2025: 4 years
     return float(after / before)
 
 
@@ -85,24 +105,50 @@ register(
         prompt="Highest yearly total trade with the USA in Kazakhstan's own IMF figures, billion US$",
         expected=_usa_best_year_bn,
         rel_tol=1e-3,
-        hint="Keep view 'reported' and partner_iso3 'USA', add exports and imports by year (groupby year, sum), take "
-             "the maximum and divide million US$ by 1,000.",
+        decimals=2,
+        mistakes={
+            "that is the year of the highest trade, a row label such as .idxmax() gives: the question asks for the "
+            "trade itself (.max()).": lambda: int(_usa_by_year().idxmax()),
+            "that adds Kazakhstan's and the partners' figures together: keep view 'reported' only.":
+                lambda: _usa_best_year_bn(views=("reported", "mirror")),
+            "that uses the partners' figures: keep view 'reported' (Kazakhstan's own).":
+                lambda: _usa_best_year_bn(views=("mirror",)),
+            "that is the highest year of exports only: add exports and imports for each year first.":
+                lambda: _usa_best_year_bn(flows=("exports",)),
+            "that is the highest year of imports only: add exports and imports for each year first.":
+                lambda: _usa_best_year_bn(flows=("imports",)),
+        },
+        hint="Exports + imports for each year, then the largest, in billions.",
     ),
     NumberQuestion(
         id="08.2",
         prompt="Correlation of the yearly % changes of Brent and GDP (WDI), years 1995-2023",
         expected=_oil_gdp_change_correlation,
         rel_tol=1e-3,
-        hint="Select the years 1995 to 2023 of the two columns, take .pct_change(), drop the first (empty) row, and "
-             "correlate the two columns. Correlating the levels gives a much higher number.",
+        decimals=3,
+        mistakes={
+            "that correlates the levels: correlate the yearly per cent changes (pct_change()).":
+                lambda: _oil_gdp_correlation(changes=False),
+            "that uses every year of the table: keep 1995 to 2023.":
+                lambda: _oil_gdp_correlation(first=None, last=None),
+        },
+        hint="Select the years, then pct_change() before corr().",
     ),
     NumberQuestion(
         id="08.3",
         prompt="Agenda-setting events per year in 2022-2025 divided by the rate in 1991-2021",
         expected=_agenda_rate_ratio,
         rel_tol=1e-3,
-        hint="Count agenda-setting events in each era and divide by its number of years (31 for 1991-2021, 4 for "
-             "2022-2025), then divide the later rate by the earlier one.",
+        decimals=2,
+        mistakes={
+            "that divides the counts: divide each era's count by its number of years first, then the rates.":
+                lambda: _agenda_rates()[3] / _agenda_rates()[2],
+            "that is the earlier rate divided by the later one: divide the 2022-2025 rate by the 1991-2021 rate.":
+                lambda: _agenda_rates()[0] / _agenda_rates()[1],
+            "that splits the eras at 2019, as the lesson did: this question splits them at 2022.":
+                lambda: _agenda_rates(2019)[1] / _agenda_rates(2019)[0],
+        },
+        hint="A rate per year for each era (count / years), then the later rate over the earlier one.",
     ),
     ChoiceQuestion(
         id="08.4",

@@ -38,6 +38,13 @@ UNKNOWN_QUESTION   ``Unknown question``
 
 ``None``, ``...`` (Ellipsis) and strings that are empty or just ``"..."`` all mean "not answered yet".
 
+Feedback diagnoses and never reveals: a message names the typical mistake it recognises (a filter forgotten, a unit
+off by 1,000, a row label where a value is asked, a name where a code is asked) and the form an answer should take,
+but never shows the expected value:
+
+>>> check("02.2", "Germany")
+Wrong type: the question asks for a three-letter code such as "DEU" (Germany), not a name.
+
 The package, one module per concern:
 
 * :mod:`~betweenpowers.checks.feedback`: :class:`Outcome`, :class:`Feedback`, :class:`ExpectedValueError` and the
@@ -47,6 +54,8 @@ The package, one module per concern:
 * :mod:`~betweenpowers.checks.questions`: :class:`Question` and the kinds :class:`NumberQuestion`,
   :class:`ChoiceQuestion`, :class:`TextQuestion` and :class:`ValueQuestion`;
 * :mod:`~betweenpowers.checks.tables`: :class:`TableQuestion` and its comparison engine;
+* :mod:`~betweenpowers.checks.mistakes`: the typical mistakes a message names (declared by the answer key, or
+  generic: units, rounding, row labels, the form of codes) and the precision a number is accepted at;
 * :mod:`~betweenpowers.checks.registry`: :func:`register`, :func:`get_question`, :func:`registered_ids`,
   :func:`grade`, :func:`evaluate` and :func:`check`.
 

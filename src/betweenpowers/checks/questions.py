@@ -3,7 +3,9 @@
 All are keyword-only frozen dataclasses with an ``id`` (``"NN.k"``: lesson NN, question k, e.g. ``"03.2"``), a short
 ``prompt`` summary for maintainers and a ``hint`` shown after a wrong or close answer. The auto-graded kinds take
 ``expected``, a zero-argument callable that computes the expected answer from the data tables when an answer is
-checked, so no number is ever typed into a lesson. Tables are in :mod:`betweenpowers.checks.tables`.
+checked, so no number is ever typed into a lesson. Numbers and exact values also take ``mistakes``, the typical
+mistakes the answer key can compute (see :mod:`betweenpowers.checks.mistakes`), and a number takes ``decimals``, the
+precision its question asks for. Tables are in :mod:`betweenpowers.checks.tables`.
 
 A question judges an answer that is present with :meth:`Question.grade`; missing answers and answers that break the
 grading are handled by :func:`betweenpowers.checks.grade`. The questions below are made up for the examples (their
@@ -36,9 +38,24 @@ from betweenpowers.checks.feedback import (
     exception_summary,
     with_hint,
 )
+from betweenpowers.checks.mistakes import (
+    Mistakes,
+    coarse_rounding,
+    code_form_problem,
+    first_named_mistake,
+    label_tip_for_a_value,
+    letter_with_text,
+    require_mistakes,
+    rounded_or_mistake,
+    row_label_for_a_value,
+    unit_mistake,
+    value_tip_for_a_label,
+    within_precision,
+)
 from betweenpowers.checks.parsing import (
     describe,
     list_letters,
+    looks_like_number,
     normalise_letter,
     read_integer,
     read_number,
@@ -169,13 +186,29 @@ class Question:
 
 @dataclass(frozen=True, kw_only=True)
 class NumberQuestion(Question):
-    """A single number, compared with tolerances.
+    """A single number, compared with tolerances or to the precision the question asks for.
 
-    Correct when within ``rel_tol`` (relative) or ``abs_tol`` (absolute) of the expected value; CLOSE when within
-    ``close_rel`` (relative), or when the answer is 100 times too large or too small (a percentage given for a share
-    or the other way round), or has the right size but the wrong sign.
+    Correct when within ``rel_tol`` (relative) or ``abs_tol`` (absolute) of the expected value, or, when the question
+    states a precision of ``decimals`` decimals, within half a unit of the last of them (any correctly rounded answer).
+    Otherwise the first of these that fits decides the feedback, which never shows the expected value:
 
-    >>> share = NumberQuestion(id="demo.1", expected=lambda: 0.4523, hint="Use totals.")
+    1. a typical mistake of ``mistakes`` (text -> a callable computing the answer the mistake gives): "Not quite"
+       and the text (if the answer also has fewer decimals than asked and fits the expected value at that
+       precision, the message says both);
+    2. the answer rounded to fewer decimals than asked: CLOSE;
+    3. a unit off by 100 (a percentage given for a share, or the other way round), 1,000 or 1,000,000: CLOSE;
+    4. the right size with the wrong sign: CLOSE;
+    5. a year (a row label, what ``idxmax()`` gives) where a value is asked: "Not quite" and what to use instead;
+    6. within ``close_rel`` (relative): CLOSE; anything else: "Not quite" with the hint.
+
+    >>> share = NumberQuestion(id="demo.1", expected=lambda: 0.4523, decimals=3, hint="Use totals.",
+    ...                        mistakes={"that share counts the absent votes too: leave them out.": lambda: 0.41})
+    >>> print(share.grade(0.452))
+    Correct! Well done.
+    >>> print(share.grade(0.41))
+    Not quite: that share counts the absent votes too: leave them out.
+    >>> print(share.grade(0.45))
+    Close, but not quite: your answer looks rounded to 2 decimals; the question asks for 3.
     >>> print(share.grade(45.23))  # doctest: +NORMALIZE_WHITESPACE
     Close, but not quite: your answer is 100 times too large. It looks like a percentage (such as 45),
     but the question asks for a share (such as 0.45): divide by 100.
@@ -190,16 +223,25 @@ class NumberQuestion(Question):
     rel_tol: float = 1e-3
     abs_tol: float = 1e-9
     close_rel: float = 0.05
+    decimals: int | None = None
+    mistakes: Mistakes = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         super().__post_init__()
         require_callable(self.expected, self.id)
         require_tolerances(self)
+        if self.decimals is not None and (
+            isinstance(self.decimals, bool) or not isinstance(self.decimals, int) or not 0 <= self.decimals <= 12
+        ):
+            raise ValueError(f"question {self.id!r}: `decimals` must be None or a whole number from 0 to 12")
+        require_mistakes(self.mistakes, self.id)
 
     def grade(self, answer: object) -> Feedback:
         """Judge a numeric answer."""
         value, problem = read_number(answer)
         if value is None:
+            if isinstance(answer, str) and not looks_like_number(answer):
+                problem += label_tip_for_a_value(answer)
             return Feedback(Outcome.WRONG_TYPE, problem)
         if math.isnan(value):
             return Feedback(
@@ -214,30 +256,52 @@ class NumberQuestion(Question):
                 "Check for a division by zero.",
             )
         expected = expected_number(compute_expected(self), self.id)
-        return self._judge(value, expected)
+        return self._judge(value, expected, answer)
 
-    def _judge(self, value: float, expected: float) -> Feedback:
-        """Compare two finite floats."""
-        if math.isclose(value, expected, rel_tol=self.rel_tol, abs_tol=self.abs_tol):
+    def agrees(self, value: float, target: float) -> bool:
+        """True if ``value`` equals ``target`` within the tolerances or to the question's ``decimals``."""
+        return within_precision(value, target, rel_tol=self.rel_tol, abs_tol=self.abs_tol, decimals=self.decimals)
+
+    def _gives(self, value: float, expected: float) -> Callable[[object], bool]:
+        """A test of whether a mistake's value is the answer ``value`` (and differs from the expected value).
+
+        The answer may be the mistake's value rounded to the question's ``decimals``, if that precision shows the
+        mistake's value at all (a value far below it, such as a unit error of 1,000,000, is matched relatively).
+        """
+
+        def matches(raw: object) -> bool:
+            mistake, _ = read_number(raw)
+            if mistake is None or not math.isfinite(mistake) or self.agrees(mistake, expected):
+                return False
+            if math.isclose(value, mistake, rel_tol=self.rel_tol, abs_tol=self.abs_tol):
+                return True
+            return self.decimals is not None and abs(mistake) >= 10.0**-self.decimals and self.agrees(value, mistake)
+
+        return matches
+
+    def _judge(self, value: float, expected: float, answer: object = None) -> Feedback:
+        """Compare two finite floats (``answer`` is the learner's answer as given)."""
+        if self.agrees(value, expected):
             return Feedback(Outcome.CORRECT, CORRECT_MESSAGE)
-        wide = max(self.rel_tol, self.close_rel)
-        if expected != 0 and math.isclose(value / 100, expected, rel_tol=wide, abs_tol=self.abs_tol):
-            return self._close(
-                "Close, but not quite: your answer is 100 times too large. It looks like "
-                "a percentage (such as 45), but the question asks for a share (such as "
-                "0.45): divide by 100."
-            )
-        if expected != 0 and math.isclose(value * 100, expected, rel_tol=wide, abs_tol=self.abs_tol):
-            return self._close(
-                "Close, but not quite: your answer is 100 times too small. It looks like "
-                "a share (such as 0.45), but the question asks for a percentage (such "
-                "as 45): multiply by 100."
-            )
-        if expected != 0 and math.isclose(-value, expected, rel_tol=self.rel_tol, abs_tol=self.abs_tol):
+        named = first_named_mistake(self.mistakes, self._gives(value, expected))
+        rounding = coarse_rounding(value, expected, decimals=self.decimals)
+        if named is not None and rounding is not None and self.decimals is not None:
+            return Feedback(Outcome.INCORRECT, rounded_or_mistake(named, self.decimals))
+        if named is not None:
+            return Feedback(Outcome.INCORRECT, f"Not quite: {named}")
+        if rounding is not None:
+            return Feedback(Outcome.CLOSE, rounding)
+        unit = unit_mistake(value, expected, tolerance=max(self.rel_tol, self.close_rel), abs_tol=self.abs_tol)
+        if unit is not None:
+            return self._close(unit)
+        if expected != 0 and self.agrees(-value, expected):
             return self._close(
                 "Close, but not quite: the size is right but the sign is the wrong way "
                 "round. Check the order of the subtraction."
             )
+        label = row_label_for_a_value(answer, value, expected)
+        if label is not None:
+            return Feedback(Outcome.INCORRECT, label)
         if math.isclose(value, expected, rel_tol=self.close_rel, abs_tol=self.abs_tol):
             return self._close(
                 f"Close, but not quite: your answer is within {self.close_rel:.0%} of the "
@@ -334,6 +398,9 @@ class ChoiceQuestion(Question):
                     f'Wrong type: that is the text of option {letter}; answer with its '
                     f'letter only, e.g. "{letter}".',
                 )
+        letter = letter_with_text(answer, letters)
+        if letter is not None:
+            return Feedback(Outcome.WRONG_TYPE, f'Wrong type: answer with the letter only, e.g. "{letter}".')
         return Feedback(
             Outcome.WRONG_TYPE,
             f"Wrong type: that is not one of the options; answer with one of the "
@@ -391,26 +458,39 @@ class ValueQuestion(Question):
     """An exact value: a string (e.g. an ISO3 code) or an int (e.g. a year).
 
     Strings are compared after stripping spaces, ignoring case when ``ignore_case`` is true (the default). Whole
-    numbers may be given as floats with no fractional part (``2014.0``).
+    numbers may be given as floats with no fractional part (``2014.0``). ``mistakes`` maps what to tell the learner
+    to a callable computing the value a typical mistake gives, as for :class:`NumberQuestion`. An answer that is not
+    in the form of the expected code (a name for a three-letter code, spaces for underscores) is told the form, and a
+    value given where a row label is asked is told to use ``idxmax()`` or ``idxmin()``.
 
-    >>> country = ValueQuestion(id="demo.4", expected=lambda: "KAZ", ignore_case=False)
+    >>> country = ValueQuestion(id="demo.4", expected=lambda: "KAZ", ignore_case=False,
+    ...                         mistakes={"that is the state with the lowest mean: use idxmax().": lambda: "TJK"})
     >>> print(country.grade(" KAZ "))
     Correct! Well done.
     >>> print(country.grade("kaz"))
     Close, but not quite: check the capital letters.
+    >>> print(country.grade("TJK"))
+    Not quite: that is the state with the lowest mean: use idxmax().
+    >>> print(country.grade("Kazakhstan"))
+    Wrong type: the question asks for a three-letter code such as "DEU" (Germany), not a name.
     >>> year = ValueQuestion(id="demo.5", expected=lambda: 2014)
     >>> print(year.grade(2014.0))
     Correct! Well done.
     >>> print(year.grade(2014.5))
     Wrong type: expected a whole number (int), got a float with a fractional part.
+    >>> print(year.grade(-0.12))  # doctest: +NORMALIZE_WHITESPACE
+    Wrong type: expected a whole number (int), got a float with a fractional part. It looks like a value, as
+    .min() or .max() gives; the question asks for a row label (a year): use .idxmin() or .idxmax().
     """
 
     expected: Callable[[], object]
     ignore_case: bool = True
+    mistakes: Mistakes = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         super().__post_init__()
         require_callable(self.expected, self.id)
+        require_mistakes(self.mistakes, self.id)
 
     def grade(self, answer: object) -> Feedback:
         """Judge an exact value."""
@@ -423,25 +503,58 @@ class ValueQuestion(Question):
             f"the answer key for question {self.id!r} gave {describe(expected)}; expected a str or an int"
         )
 
+    def _same_text(self, given: str, wanted: object) -> bool:
+        """String equality after stripping, ignoring case when the question does."""
+        if not isinstance(wanted, str):
+            return False
+        given, wanted = given.strip(), wanted.strip()
+        return given == wanted or (self.ignore_case and given.casefold() == wanted.casefold())
+
+    def _named_mistake(self, matches: Callable[[object], bool]) -> Feedback | None:
+        """"Not quite" feedback naming the first typical mistake that gives the answer, or None."""
+        named = first_named_mistake(self.mistakes, matches)
+        return None if named is None else Feedback(Outcome.INCORRECT, f"Not quite: {named}")
+
     def _grade_text(self, answer: object, expected: str) -> Feedback:
         """Compare strings."""
         if not isinstance(answer, str):
             return Feedback(
                 Outcome.WRONG_TYPE,
-                f"Wrong type: expected text in quotes (a str), got {describe(answer)}." + single_value_tip(answer),
+                f"Wrong type: expected text in quotes (a str), got {describe(answer)}."
+                + (single_value_tip(answer) or value_tip_for_a_label(answer, expected)),
             )
-        given, wanted = answer.strip(), expected.strip()
-        if given == wanted or (self.ignore_case and given.casefold() == wanted.casefold()):
+        if self._same_text(answer, expected):
             return Feedback(Outcome.CORRECT, CORRECT_MESSAGE)
-        if given.casefold() == wanted.casefold():
+        form = code_form_problem(answer, expected)
+        if form is not None:
+            return Feedback(Outcome.WRONG_TYPE, form)
+        if answer.strip().casefold() == expected.strip().casefold():
             return Feedback(Outcome.CLOSE, "Close, but not quite: check the capital letters.")
+        named = self._named_mistake(
+            lambda value: self._same_text(answer, value) and not self._same_text(expected, value)
+        )
+        if named is not None:
+            return named
         return Feedback(Outcome.INCORRECT, with_hint(NOT_EXPECTED, self.hint))
 
     def _grade_integer(self, answer: object, expected: int) -> Feedback:
         """Compare whole numbers."""
         value, problem = read_integer(answer)
         if value is None:
-            return Feedback(Outcome.WRONG_TYPE, problem)
+            return Feedback(Outcome.WRONG_TYPE, problem + value_tip_for_a_label(answer, expected))
         if value == expected:
             return Feedback(Outcome.CORRECT, CORRECT_MESSAGE)
+        named = self._named_mistake(lambda other: _whole(other) == value and _whole(other) != expected)
+        if named is not None:
+            return named
         return Feedback(Outcome.INCORRECT, with_hint(NOT_EXPECTED, self.hint))
+
+
+def _whole(value: object) -> int | None:
+    """``value`` as an int, or None if it is not a whole number.
+
+    >>> _whole(np.int64(6)), _whole(6.0), _whole("6")
+    (6, 6, None)
+    """
+    number, _ = read_integer(value)
+    return number
