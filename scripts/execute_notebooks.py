@@ -37,11 +37,28 @@ def code_sha256(notebook: nbformat.NotebookNode) -> str:
     return hashlib.sha256(json.dumps(sources, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
+def coalesce_streams(notebook: nbformat.NotebookNode) -> None:
+    """Join consecutive stream outputs of the same name in each cell, so that one ``print`` is stored as one output
+    however the kernel happened to flush it (a stored output must not depend on timing)."""
+    for cell in notebook.cells:
+        merged: list = []
+        for output in cell.get("outputs", []):
+            previous = merged[-1] if merged else None
+            if (output.get("output_type") == "stream" and previous is not None
+                    and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+                previous["text"] += output["text"]
+            else:
+                merged.append(output)
+        if cell.get("outputs"):
+            cell["outputs"] = merged
+
+
 def execute(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, timeout=120, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
+    coalesce_streams(notebook)
     notebook.metadata.setdefault(METADATA_KEY, {})[HASH_KEY] = code_sha256(notebook)
     nbformat.write(notebook, path)
 

@@ -320,3 +320,13 @@ def test_absolute_path_checks_can_fail():
                                  new_output("display_data", data={"image/png": "iVBOR/home/x/tmp/AAA"})]
     problems = notebook_path_problems(nbformat.writes(notebook))
     assert len(problems) == 1 and "student" in problems[0], problems
+
+
+def test_execute_script_stores_one_print_as_one_output():
+    """Consecutive stream outputs are joined, so a stored output does not depend on how the kernel flushed."""
+    notebook = new_notebook(cells=[new_code_cell("print('a', end=''); print(' b')")])
+    notebook.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout", text="a"),
+                                 nbformat.v4.new_output("stream", name="stdout", text=" b\n"),
+                                 nbformat.v4.new_output("stream", name="stderr", text="warning\n")]
+    EXECUTE.coalesce_streams(notebook)
+    assert [(o["name"], o["text"]) for o in notebook.cells[0].outputs] == [("stdout", "a b\n"), ("stderr", "warning\n")]
