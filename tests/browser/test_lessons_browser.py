@@ -20,8 +20,10 @@ first dropdown) redraws it. Each code cell that calls ``<topic>_explorer(`` disp
 other cell displays one.
 
 Lesson 00 also keeps its own checks: the explorer has "USA", "Russia" and "China" checkboxes and toggling "China"
-changes the figure. Lesson 08 checks its verdict lab: a verdict typed into the C01 cell and run is saved; with the
-other fifteen on the sheet, the reveal cell shows the course's verdicts and the agreement.
+changes the figure. Where a lesson asks for a prediction before its explorer (``prediction = ...``), a letter is
+typed into that cell and run, and the check's feedback must appear. Lesson 08 checks its verdict lab: a verdict
+typed into the C01 cell and run is saved; with the other fifteen on the sheet, the reveal cell shows the course's
+verdicts and the agreement.
 """
 
 from __future__ import annotations
@@ -209,21 +211,21 @@ def check_lesson00_partners(page, lab, explorer) -> None:
 
 def run_cell_with(page, starts_with: str, new_source: str | None, expect: str) -> str:
     """Type ``new_source`` (if given) into the code cell whose source starts with ``starts_with``, run it with
-    Shift+Enter, and wait until its output contains ``expect``; returns that output."""
-    cell = page.locator(".jp-CodeCell").filter(has=page.locator(".cm-content", has_text=starts_with)).first
-    cell.scroll_into_view_if_needed()
-    editor = cell.locator(".cm-content")
-    editor.click()
+    Shift+Enter, and wait until its output matches the regular expression ``expect``; returns that output."""
+    found = page.locator(".jp-CodeCell").filter(has=page.locator(".cm-content", has_text=starts_with)).first
+    found.scroll_into_view_if_needed()
+    cell = found.element_handle()  # a fixed element: the locator would stop matching once the source is replaced
+    cell.query_selector(".cm-content").click()
     if new_source is not None:
         page.keyboard.press("Control+a")
         page.keyboard.insert_text(new_source)  # inserted as it is: no auto-closed brackets or quotes
     page.keyboard.press("Shift+Enter")
-    output = cell.locator(".jp-OutputArea")
     deadline = time.monotonic() + REDRAW_TIMEOUT
     text = ""
     while time.monotonic() < deadline:
-        text = output.inner_text()
-        if expect in text:
+        output = cell.query_selector(".jp-OutputArea")
+        text = output.inner_text() if output else ""
+        if re.search(expect, text):
             return text
         page.wait_for_timeout(200)
     raise AssertionError(f"running the cell {starts_with!r} did not show {expect!r} within {REDRAW_TIMEOUT} s "
@@ -295,6 +297,10 @@ def check_lesson(page, lab, lesson: str, context: dict, timings: dict) -> None:
         except AssertionError as exc:
             raise AssertionError(f"explorer {i + 1} of {expected_explorers}: {exc}") from exc
         page.wait_for_timeout(BETWEEN_WIDGETS_MS)
+    if any(src.startswith("prediction = ...") for src in code):  # answer the prediction before the explorer
+        run_cell_with(page, "prediction = ...", 'prediction = "a"\ncheck(' + re.search(
+            r'check\(("P\d\d"), prediction\)', next(s for s in code if s.startswith("prediction = ...")))[1]
+            + ', prediction)', "Correct|Not quite")
     if lesson in LESSON_CHECKS and expected_explorers:
         context["explorer"] = explorers.first
         LESSON_CHECKS[lesson](page, lab, explorers.first)

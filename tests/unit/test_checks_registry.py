@@ -7,6 +7,7 @@ questions does so in a fresh, empty registry, so the real answer key is never ch
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 import textwrap
 
@@ -259,10 +260,12 @@ def test_reloading_a_real_answer_key_module(monkeypatch):
 
 
 def test_each_lesson_defines_its_questions_in_its_own_module():
+    """Exercise ids "NN.k" live in answer_key.lessonNN; the predictions "PNN" in answer_key.predictions."""
     ids = checks.registered_ids()
-    assert ids
+    assert ids and any(qid.startswith("P") for qid in ids)
     for qid in ids:
-        assert checks_registry._DEFINED_IN[qid] == f"betweenpowers.answer_key.lesson{qid.split('.')[0]}", qid
+        module = "predictions" if re.fullmatch(r"P\d\d", qid) else f"lesson{qid.split('.')[0]}"
+        assert checks_registry._DEFINED_IN[qid] == f"betweenpowers.answer_key.{module}", qid
 
 
 def test_get_question_and_ids(registry):
