@@ -99,6 +99,7 @@ LESSON_00 = "solutions/00_start_here.ipynb"
 register(
     NumberQuestion(
         id="00.1",
+        level="reproduce",
         prompt="Share of abstentions among Kazakhstan's yes/no/abstain votes, main series 1992-2025",
         expected=_abstention_share,
         rel_tol=1e-3,
@@ -115,6 +116,7 @@ register(
     ),
     NumberQuestion(
         id="00.2",
+        level="transfer",
         prompt="Kazakhstan's 2007 agreement with the USA minus the median UN member's (abstention = half)",
         expected=_kaz_usa_gap_to_median_2007,
         rel_tol=1e-3,
@@ -132,6 +134,7 @@ register(
     ),
     NumberQuestion(
         id="00.3",
+        level="transfer",
         prompt="Kazakhstan's agreement with Russia in 2024, abstention = half, computed from the votes",
         expected=_kaz_rus_2024,
         rel_tol=1e-4,
@@ -148,6 +151,7 @@ register(
     ),
     ValueQuestion(
         id="00.4",
+        level="transfer",
         prompt="Year in which Kazakhstan's agreement with the USA was furthest below the median UN member's "
                "(abstention = half)",
         expected=_year_furthest_below_median_with_usa,
@@ -162,6 +166,7 @@ register(
     ),
     ChoiceQuestion(
         id="00.5",
+        level="reproduce",
         prompt="Which comparison tells whether a low agreement with the USA is unusual?",
         options={
             "a": "Kazakhstan's agreement with the USA in 1992",
@@ -180,6 +185,7 @@ register(
     ),
     TextQuestion(
         id="00.6",
+        level="interpret",
         prompt="Does the agreement chart alone show that Kazakhstan balances between Russia, China and the West?",
         min_words=25,
         solution_notebook=LESSON_00,

@@ -67,6 +67,7 @@ def _agenda_share_2010s_borderline_flipped() -> float:
 register(
     NumberQuestion(
         id="01.1",
+        level="reproduce",
         prompt="Share of agenda-setting events among 1991-2019 events with vector russia, china or west",
         expected=_great_power_agenda_share,
         rel_tol=1e-3,
@@ -81,6 +82,7 @@ register(
     ),
     ValueQuestion(
         id="01.2",
+        level="transfer",
         prompt="Number of hosted summits (category hosted_summit) in 2010-2019",
         expected=_hosted_summits_2010s,
         mistakes={
@@ -93,6 +95,7 @@ register(
     ),
     TableQuestion(
         id="01.3",
+        level="reproduce",
         prompt="Number of events per vector, 1991-2019 (a Series indexed by vector)",
         expected=_events_per_vector,
         ignore_row_order=True,
@@ -100,6 +103,7 @@ register(
     ),
     ChoiceQuestion(
         id="01.4",
+        level="transfer",
         prompt="Which event would the coding rules call agenda-setting?",
         options={
             "a": "Kazakhstan becomes a member of the WTO, on the same terms as other members",
@@ -119,6 +123,7 @@ register(
     ),
     NumberQuestion(
         id="01.5",
+        level="transfer",
         prompt="Agenda-setting share in 2010-2019 after flipping the mode of every borderline row",
         expected=_agenda_share_2010s_borderline_flipped,
         rel_tol=1e-3,
@@ -135,6 +140,7 @@ register(
     ),
     TextQuestion(
         id="01.6",
+        level="interpret",
         prompt="Does the 1991-2019 event record support the claim of equidistance between Russia, China and the West?",
         min_words=25,
         solution_notebook=LESSON_01,

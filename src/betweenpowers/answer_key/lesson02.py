@@ -101,6 +101,7 @@ DIVIDED_BY_PARTNERS = "that divides by the sum of the partner rows: divide by th
 register(
     NumberQuestion(
         id="02.1",
+        level="reproduce",
         prompt="Russia's share of Kazakhstan's total trade (exports + imports) in 2020, Kazakh-reported data",
         expected=_russia_share_2020,
         rel_tol=1e-3,
@@ -118,6 +119,7 @@ register(
     ),
     ValueQuestion(
         id="02.2",
+        level="reproduce",
         prompt="Kazakhstan's largest single trading partner (ISO3) in 2020 by total trade, in partners' (mirror) data",
         expected=_largest_partner_mirror_2020,
         mistakes={
@@ -128,6 +130,7 @@ register(
     ),
     NumberQuestion(
         id="02.3",
+        level="reproduce",
         prompt="HHI of Kazakhstan's total trade across partners (EU members separately), 2020, Kazakh-reported",
         expected=_hhi_2020,
         rel_tol=1e-3,
@@ -143,6 +146,7 @@ register(
     ),
     NumberQuestion(
         id="02.4",
+        level="reproduce",
         prompt="Balance index (normalised entropy) across Russia, China and the West, total trade 2020, reported",
         expected=_balance_2020,
         rel_tol=1e-3,
@@ -159,6 +163,7 @@ register(
     ),
     ChoiceQuestion(
         id="02.5",
+        level="transfer",
         prompt="Why do Kazakhstan's reported exports to Italy far exceed Italy's reported imports from Kazakhstan?",
         options={
             "a": "Italy values imports CIF (with freight and insurance), so its figure should be the smaller one",
@@ -179,6 +184,7 @@ register(
     ),
     NumberQuestion(
         id="02.6",
+        level="transfer",
         prompt="The EU-27's share of Kazakhstan's exports in 2024, Kazakhstan's statistics (BNS)",
         expected=_eu_export_share_2024,
         rel_tol=1e-3,
@@ -193,6 +199,7 @@ register(
     ),
     TextQuestion(
         id="02.7",
+        level="interpret",
         prompt="Is the claim 'China has become Kazakhstan's largest trading partner' supported by the data?",
         min_words=40,
         solution_notebook=LESSON_02,

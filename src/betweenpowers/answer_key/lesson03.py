@@ -106,6 +106,7 @@ ABSENCES_KEPT = "the absences are still in: drop the pairs in which either count
 register(
     NumberQuestion(
         id="03.1",
+        level="transfer",
         prompt="Kazakhstan's agreement with Russia on human-rights roll calls 2015-2020 (abstention = half)",
         expected=_kaz_rus_human_rights_2015_2020,
         rel_tol=1e-3,
@@ -118,6 +119,7 @@ register(
     ),
     NumberQuestion(
         id="03.2",
+        level="transfer",
         prompt="Kazakhstan's agreement with Russia 2014-2020 leaving out roll calls coded nuclear (abstention = half)",
         expected=_kaz_rus_without_nuclear_2014_2020,
         rel_tol=1e-3,
@@ -134,6 +136,7 @@ register(
     ),
     ValueQuestion(
         id="03.3",
+        level="transfer",
         prompt="Central Asian state with the highest mean yearly agreement with the USA, 1992-2004 (agreement_half)",
         expected=_closest_to_usa_1992_2004,
         mistakes={
@@ -144,6 +147,7 @@ register(
     ),
     ChoiceQuestion(
         id="03.4",
+        level="reproduce",
         prompt="Why is Kazakhstan's agreement with Russia higher when abstentions are left out than when an "
                "abstention counts as disagreement?",
         options={
@@ -163,6 +167,7 @@ register(
     ),
     NumberQuestion(
         id="03.5",
+        level="transfer",
         prompt="Ideal-point distance Kazakhstan-Russia in 2024, vintage 2025-07_final_passage",
         expected=_kaz_rus_distance_2024_july_2025,
         rel_tol=1e-3,
@@ -176,6 +181,7 @@ register(
     ),
     ChoiceQuestion(
         id="03.6",
+        level="reproduce",
         prompt="Which yearly series of Kazakhstan's UN voting position can be drawn as one line?",
         options={
             "a": "Ideal points from the July-2025 file to 2023, then the 2026 file for 2024 and 2025.",
@@ -195,6 +201,7 @@ register(
     ),
     TextQuestion(
         id="03.7",
+        level="interpret",
         prompt="Do Kazakhstan's UN votes support the article's claims C03 (equidistance) and C04 (the war in Ukraine "
                "undermined simple balancing)?",
         min_words=40,
@@ -202,6 +209,7 @@ register(
     ),
     NumberQuestion(
         id="03.8",
+        level="transfer",
         prompt="Kazakhstan's agreement with Russia on the 2022-2025 roll calls whose title names Ukraine, Crimea or "
                "the Russian Federation (abstention = half)",
         expected=_kaz_rus_on_ukraine_2022_2025,

@@ -108,6 +108,7 @@ def _weighted_russia_share() -> float:
 register(
     NumberQuestion(
         id="04.1",
+        level="transfer",
         prompt="Russia's share of all major arms (TIV) delivered to Kazakhstan, 2010-2021",
         expected=_russia_arms_share_2010_2021,
         rel_tol=1e-3,
@@ -122,6 +123,7 @@ register(
     ),
     NumberQuestion(
         id="04.2",
+        level="transfer",
         prompt="Share of the 2022 gross FDI inflow that came from Russia, China and the USA together",
         expected=_three_investors_gross_2022,
         rel_tol=1e-3,
@@ -136,6 +138,7 @@ register(
     ),
     ChoiceQuestion(
         id="04.3",
+        level="reproduce",
         prompt="What does 441 million TIV of Russian deliveries in 2015 tell us?",
         options={
             "a": "Kazakhstan paid Russia about 441 million US dollars for arms in 2015",
@@ -155,6 +158,7 @@ register(
     ),
     ChoiceQuestion(
         id="04.4",
+        level="reproduce",
         prompt="One page says FDI in Kazakhstan was $28 bn in 2022, another $6.1 bn. Which statement is right?",
         options={
             "a": "One of the pages is wrong: the same year can only have one FDI figure",
@@ -173,6 +177,7 @@ register(
     ),
     ValueQuestion(
         id="04.5",
+        level="transfer",
         prompt="Number of quarters with a negative net FDI inflow (NBK quarterly table)",
         expected=_negative_quarters,
         mistakes={
@@ -184,6 +189,7 @@ register(
     ),
     NumberQuestion(
         id="04.6",
+        level="transfer",
         prompt="Russia's composite share with weights trade 2, votes 1, arms 1, investment 0",
         expected=_weighted_russia_share,
         rel_tol=1e-3,
@@ -200,6 +206,7 @@ register(
     ),
     TextQuestion(
         id="04.7",
+        level="interpret",
         prompt="Is Kazakhstan balanced between Russia, China and the West, judging by the scorecard?",
         min_words=40,
         solution_notebook=LESSON_04,

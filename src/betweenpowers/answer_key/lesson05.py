@@ -96,6 +96,7 @@ def _classmate_kappa(*, equal_shares: bool = False) -> float:
 register(
     NumberQuestion(
         id="05.1",
+        level="reproduce",
         prompt="Agenda-setting events per calendar year in 2019-2025",
         expected=_agenda_per_year_after,
         rel_tol=1e-3,
@@ -113,6 +114,7 @@ register(
     ),
     ValueQuestion(
         id="05.2",
+        level="reproduce",
         prompt="The category whose events per year rose the most from 1991-2018 to 2019-2025",
         expected=_category_with_largest_rise,
         mistakes={
@@ -124,6 +126,7 @@ register(
     ),
     ChoiceQuestion(
         id="05.3",
+        level="reproduce",
         prompt="How to compare 1991-2018 (42 events) with 2019-2025 (28 events)",
         options={
             "a": "Kazakhstan was less active after 2019, because the table holds fewer events for 2019-2025.",
@@ -143,6 +146,7 @@ register(
     ),
     NumberQuestion(
         id="05.4",
+        level="transfer",
         prompt="Percentage agreement (0-1) of the classmate's coding with the table on the ten sample events",
         expected=_classmate_agreement,
         rel_tol=1e-6,
@@ -156,6 +160,7 @@ register(
     ),
     NumberQuestion(
         id="05.5",
+        level="transfer",
         prompt="Cohen's kappa of the classmate's coding against the table on the ten sample events",
         expected=_classmate_kappa,
         rel_tol=1e-3,
@@ -173,12 +178,14 @@ register(
     ),
     TextQuestion(
         id="05.6",
+        level="interpret",
         prompt="Your own coding: where did you disagree with the table, and what does the disagreement mean?",
         min_words=40,
         solution_notebook=LESSON_05,
     ),
     TextQuestion(
         id="05.7",
+        level="interpret",
         prompt="Does the events table support the claim of a move from balancing to agenda-setting after 2019?",
         min_words=40,
         solution_notebook=LESSON_05,

@@ -70,6 +70,7 @@ def _uzbekistan_gap_identical_2017_2021() -> float:
 register(
     NumberQuestion(
         id="06.1",
+        level="reproduce",
         prompt="Share of Kazakhstan's total trade with its four Central Asian neighbours combined, 2020, "
                "Kazakh-reported",
         expected=_central_asia_share_2020,
@@ -89,6 +90,7 @@ register(
     ),
     NumberQuestion(
         id="06.2",
+        level="reproduce",
         prompt="Growth of Kazakhstan's total trade with Uzbekistan from 2016 to 2020, in per cent, Kazakh-reported",
         expected=_uzbekistan_growth_2016_2020,
         rel_tol=1e-3,
@@ -107,6 +109,7 @@ register(
     ),
     ValueQuestion(
         id="06.3",
+        level="transfer",
         prompt="Page-figure rows for UZB, KGZ, AZE and TUR that cover a full year and name their statistics",
         expected=_full_year_rows_with_named_statistics,
         mistakes={
@@ -121,6 +124,7 @@ register(
     ),
     NumberQuestion(
         id="06.4",
+        level="transfer",
         prompt="Uzbekistan's agreement with Kazakhstan minus the median member's, 2017-2021, abstention = "
                "disagreement",
         expected=_uzbekistan_gap_identical_2017_2021,
@@ -141,6 +145,7 @@ register(
     ),
     ChoiceQuestion(
         id="06.5",
+        level="reproduce",
         prompt="What does the share of Azerbaijan, Georgia and Turkey in Kazakhstan's trade measure?",
         options={
             "a": "The volume of goods that travel along the Middle Corridor",
@@ -161,6 +166,7 @@ register(
     ),
     ChoiceQuestion(
         id="06.6",
+        level="reproduce",
         prompt="Why is KZ058 (Almaty talks, 2024) coded 'mediation' though Kazakhstan said it would not mediate?",
         options={
             "a": "The events table is wrong and should be corrected",
@@ -180,6 +186,7 @@ register(
     ),
     TextQuestion(
         id="06.7",
+        level="interpret",
         prompt="Does the evidence support claim C05 (Kazakhstan and Uzbekistan moved from rivalry to partnership)?",
         min_words=40,
         solution_notebook=LESSON_06,

@@ -80,6 +80,7 @@ def _china_scenario_balance_2020() -> float:
 register(
     NumberQuestion(
         id="07.1",
+        level="transfer",
         prompt="Correlation of yearly % changes of the Brent price and Kazakhstan's imports (IMF DOTS, reported), "
                "1995-2020",
         expected=_import_change_correlation,
@@ -95,6 +96,7 @@ register(
     ),
     NumberQuestion(
         id="07.2",
+        level="transfer",
         prompt="Merchandise openness in 2021: BNS exports / World Bank GDP, in per cent",
         expected=_openness_2021,
         rel_tol=1e-3,
@@ -109,6 +111,7 @@ register(
     ),
     NumberQuestion(
         id="07.3",
+        level="transfer",
         prompt="Elasticity implied by 2014-2015: % change of exports (IMF DOTS, reported) / % change of Brent",
         expected=_implied_elasticity_2015,
         rel_tol=1e-3,
@@ -124,6 +127,7 @@ register(
     ),
     NumberQuestion(
         id="07.4",
+        level="transfer",
         prompt="Teaching model, base year 2020, oil +20%, elasticity 0.5, China cuts 50%: trade balance, bn US$",
         expected=_china_scenario_balance_2020,
         rel_tol=1e-3,
@@ -143,6 +147,7 @@ register(
     ),
     ChoiceQuestion(
         id="07.5",
+        level="reproduce",
         prompt="Which conclusion do the monthly correlations (levels, month-on-month, 12-month, lags) support?",
         options={
             "a": "The oil price causes Kazakhstan's export value, with a delay of exactly three months",
@@ -162,6 +167,7 @@ register(
     ),
     ChoiceQuestion(
         id="07.6",
+        level="transfer",
         prompt="A student runs the teaching model (base year 2020, oil -40%, elasticity 1.0) and writes 'Kazakhstan's "
                "exports will fall to 28 billion dollars'. What is wrong?",
         options={
@@ -182,6 +188,7 @@ register(
     ),
     TextQuestion(
         id="07.7",
+        level="interpret",
         prompt="Does the evidence support C16 (commodity swings expose the economy)? What does it not show, and how "
                "does the exposure to Russia (C14) change the answer?",
         min_words=40,

@@ -102,6 +102,7 @@ def _c11_letter() -> str:
 register(
     NumberQuestion(
         id="08.1",
+        level="transfer",
         prompt="Highest yearly total trade with the USA in Kazakhstan's own IMF figures, billion US$",
         expected=_usa_best_year_bn,
         rel_tol=1e-3,
@@ -122,6 +123,7 @@ register(
     ),
     NumberQuestion(
         id="08.2",
+        level="reproduce",
         prompt="Correlation of the yearly % changes of Brent and GDP (WDI), years 1995-2023",
         expected=_oil_gdp_change_correlation,
         rel_tol=1e-3,
@@ -136,6 +138,7 @@ register(
     ),
     NumberQuestion(
         id="08.3",
+        level="transfer",
         prompt="Agenda-setting events per year in 2022-2025 divided by the rate in 1991-2021",
         expected=_agenda_rate_ratio,
         rel_tol=1e-3,
@@ -152,6 +155,7 @@ register(
     ),
     ChoiceQuestion(
         id="08.4",
+        level="reproduce",
         prompt="Which verdict fits C01 (the Secretary-General's August 2025 visit to Astana)?",
         options={
             "a": "supported: the events table has the visit in August 2025",
@@ -169,6 +173,7 @@ register(
     ),
     ChoiceQuestion(
         id="08.5",
+        level="reproduce",
         prompt="In the IMF data for 2020, under which choice is China Kazakhstan's largest trading partner?",
         options={
             "a": "Kazakhstan's statistics, EU member states counted separately",
@@ -186,6 +191,7 @@ register(
     ),
     ChoiceQuestion(
         id="08.6",
+        level="reproduce",
         prompt="Which reading of the FDI figures takes the West below 40% although EU members and the USA are in it?",
         options={
             "a": "cumulative FDI 1991-2019, the EU members named on the page and the USA",
@@ -203,6 +209,7 @@ register(
     ),
     TextQuestion(
         id="08.7",
+        level="interpret",
         prompt="A verdict paragraph for a claim whose verdict moves with a definition",
         min_words=60,
         solution_notebook=LESSON_08,

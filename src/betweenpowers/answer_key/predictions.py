@@ -55,6 +55,7 @@ def _largest_region_2025() -> str:
 register(
     ChoiceQuestion(
         id="P00",
+        level="predict",
         prompt="In what share of the years 1992-2025 does Kazakhstan agree more with China than with Russia?",
         options={"a": "fewer than a quarter of the years", "b": "between a quarter and three quarters",
                  "c": "more than three quarters"},
@@ -63,6 +64,7 @@ register(
     ),
     ChoiceQuestion(
         id="P01",
+        level="predict",
         prompt="Which vector holds the most events of 1991-2019 in the events table?",
         options={"a": "Russia", "b": "China", "c": "the West", "d": "global (the UN and worldwide forums)",
                  "e": "multilateral (several powers at once)", "f": "regional (Central Asia)"},
@@ -71,6 +73,7 @@ register(
     ),
     ChoiceQuestion(
         id="P02",
+        level="predict",
         prompt="Russia's share of Kazakhstan's total trade in 1995, Kazakhstan's statistics",
         options={"a": "under 25%", "b": "25% to 40%", "c": "over 40%"},
         expected=lambda: _band(_reported_share(1995, ["RUS"]), 0.25, 0.40),
@@ -78,6 +81,7 @@ register(
     ),
     ChoiceQuestion(
         id="P04",
+        level="predict",
         prompt="With all the weight on arms, which pole gets the largest share of the scorecard?",
         options={"a": "Russia", "b": "China", "c": "the West (the EU and other Western suppliers)"},
         expected=_largest_arms_pole,
@@ -85,6 +89,7 @@ register(
     ),
     ChoiceQuestion(
         id="P06",
+        level="predict",
         prompt="Which region had the largest share of Kazakhstan's trade in 2025 (Kazakhstan's statistics)?",
         options={"a": "Central Asia", "b": "the South Caucasus", "c": "Turkey"},
         expected=_largest_region_2025,

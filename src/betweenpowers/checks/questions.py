@@ -63,6 +63,7 @@ from betweenpowers.checks.parsing import (
 )
 
 __all__ = [
+    "LEVELS",
     "ChoiceQuestion",
     "NumberQuestion",
     "Question",
@@ -74,6 +75,9 @@ __all__ = [
 ]
 
 NOT_EXPECTED = "Not quite: that is not the expected value."
+
+#: The rungs of the exercise ladder (issue 11): see :class:`Question`.
+LEVELS: tuple[str, ...] = ("reproduce", "transfer", "extend", "interpret", "predict")
 
 
 # ---------------------------------------------------------------------------
@@ -163,7 +167,10 @@ class Question:
     """Fields shared by every question kind.
 
     ``id`` is what learners pass to :func:`~betweenpowers.checks.check` (``"NN.k"``, e.g. ``"03.2"``), ``prompt``
-    a one-line summary of the question for maintainers, and ``hint`` a nudge shown after a wrong or close answer.
+    a one-line summary of the question for maintainers, ``hint`` a nudge shown after a wrong or close answer, and
+    ``level`` its rung on the exercise ladder (:data:`LEVELS`): a *reproduce* question repeats a computation the lesson
+    shows, a *transfer* question applies it to a case the lesson does not show (its answer must never be printed in
+    the lesson), an *interpret* question asks for a written judgement, a *predict* question comes before an explorer.
 
     >>> Question(id=" ")
     Traceback (most recent call last):
@@ -174,10 +181,13 @@ class Question:
     id: str
     prompt: str = ""
     hint: str = ""
+    level: str = ""
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id.strip():
             raise ValueError("a question id must be a non-empty string")
+        if self.level and self.level not in LEVELS:
+            raise ValueError(f"question {self.id!r}: level must be one of {LEVELS}, not {self.level!r}")
 
     def grade(self, answer: object) -> Feedback:
         """Judge an answer that is present (not ``None`` or ``...``)."""
