@@ -15,7 +15,7 @@ What is measured (docs/performance.md records the results and the method):
   statements of its code cells, in order), started and shut down the same way; and their ratio. Floor and full
   run alternate, notebook by notebook, after one untimed warm-up run. Target: the whole series within 1.3x its
   floor.
-* explorers: each lesson's explorer is built in this process as the lesson builds it; its first Checkbox or
+* explorers: each registered explorer is built in this process as the lesson builds it; its first Checkbox or
   Dropdown (the browser tests' control) is changed back and forth, and each change is timed end to end: the
   ``observe`` callback, the view, the figure, the PNG and the Output update. Next to it the *bare draw*: the same
   figure (the same figure function on the same view, captured during the redraws, so the same artists, title,
@@ -255,30 +255,31 @@ def bench_explorer(explorer, redraws: int) -> dict:
     bare = draws["bare"]
     fixed_ms = 1000 * median(draws["fixed"][2:] or draws["fixed"])
     redraw_ms, bare_ms = 1000 * median(times[2:] or times), 1000 * median(bare[2:] or bare)
-    return {"lesson": explorer.lesson, "control": f"{type(control).__name__} {control.description!r}",
+    return {"lesson": explorer.lesson, "explorer": explorer.call_name,
+            "control": f"{type(control).__name__} {control.description!r}",
             "build_s": build_s, "redraw_ms": redraw_ms, "bare_ms": bare_ms, "ratio": redraw_ms / bare_ms,
             "fixed_margins_ms": fixed_ms, "redraws": [1000 * t for t in times], "bare": [1000 * t for t in bare]}
 
 
 def bench_explorers(redraws: int, match: str) -> dict:
-    from betweenpowers.explorers import EXPLORERS
+    from betweenpowers.explorers import REGISTRY
 
-    explorers = [e for e in EXPLORERS.values() if match in e.lesson]
+    explorers = [e for e in REGISTRY.values() if match in e.lesson or match in e.call_name]
     print(f"\n## Explorers: median of {redraws} changes of the first control (first 2 dropped as warm-up)\n")
-    print(f"{'lesson':26} {'control':38} {'redraw ms':>9} {'bare ms':>8} {'ratio':>6}  targets  "
+    print(f"{'explorer':26} {'control':38} {'redraw ms':>9} {'bare ms':>8} {'ratio':>6}  targets  "
           f"{'no-layout ms':>12}")
     rows = []
     for explorer in explorers:
         row = bench_explorer(explorer, redraws)
         rows.append(row)
         ok = row["ratio"] <= REDRAW_RATIO_TARGET and row["redraw_ms"] < REDRAW_MS_TARGET
-        print(f"{row['lesson']:26} {row['control'][:38]:38} {row['redraw_ms']:9.1f} {row['bare_ms']:8.1f} "
+        print(f"{row['explorer']:26} {row['control'][:38]:38} {row['redraw_ms']:9.1f} {row['bare_ms']:8.1f} "
               f"{row['ratio']:6.2f}  {mark(ok):7}  {row['fixed_margins_ms']:12.1f}", flush=True)
     if rows:
         worst = max(rows, key=lambda r: r["ratio"])
         slowest = max(rows, key=lambda r: r["redraw_ms"])
-        print(f"worst ratio {worst['ratio']:.2f} ({worst['lesson']}, target <= {REDRAW_RATIO_TARGET}); slowest "
-              f"redraw {slowest['redraw_ms']:.0f} ms ({slowest['lesson']}, target < {REDRAW_MS_TARGET:.0f} ms)")
+        print(f"worst ratio {worst['ratio']:.2f} ({worst['explorer']}, target <= {REDRAW_RATIO_TARGET}); slowest "
+              f"redraw {slowest['redraw_ms']:.0f} ms ({slowest['explorer']}, target < {REDRAW_MS_TARGET:.0f} ms)")
     return {"rows": rows}
 
 
@@ -351,10 +352,10 @@ def compare(before: dict, after: dict) -> str:
                      f"{run1 / floor1:.2f} | {target} |")
     lines += ["", "| Explorer (first control) | redraw before (ms) | redraw after (ms) | bare draw after (ms) | "
                   "ratio after | no layout engine (ms) |", "|---|---|---|---|---|---|"]
-    earlier = {row["lesson"]: row for row in before["explorers"]["rows"]}
+    earlier = {row.get("explorer", row["lesson"]): row for row in before["explorers"]["rows"]}
     for row in after["explorers"]["rows"]:
-        was = earlier.get(row["lesson"], {}).get("redraw_ms", float("nan"))
-        lines.append(f"| {row['lesson']} ({row['control']}) | {was:.0f} | {row['redraw_ms']:.0f} | "
+        was = earlier.get(row["explorer"], earlier.get(row["lesson"], {})).get("redraw_ms", float("nan"))
+        lines.append(f"| {row['lesson']}: {row['explorer']} ({row['control']}) | {was:.0f} | {row['redraw_ms']:.0f} | "
                      f"{row['bare_ms']:.0f} | {row['ratio']:.2f} | {row['fixed_margins_ms']:.0f} |")
     lines += ["", "| Import and loading (s) | before | after |", "|---|---|---|"]
     for label, value in after["import"].items():

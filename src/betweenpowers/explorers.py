@@ -1,4 +1,4 @@
-"""The one registry of the series' explorers: for each lesson, the tables it reads and the function that builds it.
+"""The one registry of the series' explorers: for each explorer, its lesson, the tables it reads and its builder.
 
 A lesson calls its explorer with the tables it has loaded (``votes_explorer(table)`` in lesson 03); this registry
 says, once, which function that is, which tables feed it and how they become its arguments. Everything else that
@@ -6,11 +6,14 @@ builds an explorer reads it: the control sweeps and the check that each lesson c
 (tests/unit/test_explorers.py), and the benchmark script; lesson 08's entry takes its tables from the capstone's
 ``CLAIM_TABLES``. ::
 
-    from betweenpowers.explorers import EXPLORERS, build_explorer
-    EXPLORERS["03_voting_vectors"].tables     # ('unga_votes', 'unga_roll_calls')
-    build_explorer("03_voting_vectors")       # the explorer as the lesson shows it
+    from betweenpowers.explorers import LESSON_EXPLORERS, REGISTRY, build_explorer
+    REGISTRY["votes_explorer"].tables           # ('unga_votes', 'unga_roll_calls')
+    LESSON_EXPLORERS["05_balance_to_initiative"]  # its explorers, in the order the lesson calls them
+    build_explorer("votes_explorer")            # the explorer as the lesson shows it
 
-To add a lesson's explorer, add one :class:`Explorer` to :data:`EXPLORERS`.
+A lesson may have several explorers, each registered once, keyed by the name the lesson calls. To add one, add one
+:class:`Explorer` to ``_ALL``. :data:`EXPLORERS` (lesson -> its first explorer) is kept for notebooks that read a
+lesson's tables from it (``EXPLORERS["08_capstone"].arguments()``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from betweenpowers.widgets.events import events_explorer, events_figure
 from betweenpowers.widgets.exposure import ANNUAL_TABLES, exposure_explorer, exposure_figure
 from betweenpowers.widgets.neighbours import neighbours_explorer, neighbours_figure
 from betweenpowers.widgets.scorecard import scorecard_explorer, scorecard_figure
+from betweenpowers.widgets.sponsorship import sponsorship_explorer, sponsorship_figure
 from betweenpowers.widgets.trade import trade_explorer, trade_figure
 from betweenpowers.widgets.votes import COMPARISON_COUNTRIES, VOTES_TABLES, votes_explorer, votes_figure
 
@@ -65,7 +69,8 @@ def _claims_tables(*tables: pd.DataFrame) -> tuple:
 
 @dataclass(frozen=True)
 class Explorer:
-    """One lesson's explorer: the lesson (notebook name), the tables it reads, how they become arguments, the builder.
+    """One explorer: the lesson (notebook name) that shows it, the tables it reads, how they become arguments, the
+    builder.
 
     ``figure`` is the function the explorer redraws with (the benchmark times it).
     """
@@ -97,20 +102,36 @@ _ALL: tuple[Explorer, ...] = (
     Explorer("03_voting_vectors", VOTES_TABLES, votes_explorer, votes_figure, _votes_by_issue),
     Explorer("04_security_investment", tuple(DIMENSION_TABLES.values()), scorecard_explorer, scorecard_figure),
     Explorer("05_balance_to_initiative", ("diplomatic_events",), eras_explorer, eras_figure),
+    Explorer("05_balance_to_initiative", ("unga_sponsorship_yearly",), sponsorship_explorer, sponsorship_figure),
     Explorer("06_neighbours_corridors", (*REPORTED_TABLES, "unga_agreement_yearly", "diplomatic_events"),
              neighbours_explorer, neighbours_figure, _neighbours_tables),
     Explorer("07_fragile_foundations", ANNUAL_TABLES, exposure_explorer, exposure_figure),
     Explorer("08_capstone", tuple(CLAIM_TABLES.values()), claims_explorer, claim_figure, _claims_tables),
 )
 
-#: Lesson (notebook name without ``.ipynb``) -> its explorer.
-EXPLORERS: dict[str, Explorer] = {explorer.lesson: explorer for explorer in _ALL}
+#: Builder name (what a lesson calls, e.g. ``"votes_explorer"``) -> its explorer.
+REGISTRY: dict[str, Explorer] = {explorer.call_name: explorer for explorer in _ALL}
+
+#: Lesson (notebook name without ``.ipynb``) -> its explorers, in the order the lesson calls them.
+LESSON_EXPLORERS: dict[str, tuple[Explorer, ...]] = {
+    lesson: tuple(explorer for explorer in _ALL if explorer.lesson == lesson)
+    for lesson in dict.fromkeys(explorer.lesson for explorer in _ALL)
+}
+
+#: Lesson -> its first explorer (kept for notebooks that read a lesson's tables through it).
+EXPLORERS: dict[str, Explorer] = {lesson: explorers[0] for lesson, explorers in LESSON_EXPLORERS.items()}
 
 
-def build_explorer(lesson: str) -> ipywidgets.VBox:
-    """Build a lesson's explorer from the shipped tables (``lesson`` as in :data:`EXPLORERS`)."""
-    try:
-        explorer = EXPLORERS[lesson]
-    except KeyError:
-        raise ValueError(f"No explorer for {lesson!r}. Lessons with one: {', '.join(EXPLORERS)}.") from None
-    return explorer.build()
+def build_explorer(name: str) -> ipywidgets.VBox:
+    """Build an explorer from the shipped tables: ``name`` is its builder's name (``"votes_explorer"``), or a lesson
+    with a single explorer."""
+    if name in REGISTRY:
+        return REGISTRY[name].build()
+    explorers = LESSON_EXPLORERS.get(name, ())
+    if len(explorers) == 1:
+        return explorers[0].build()
+    if explorers:
+        raise ValueError(f"{name} has {len(explorers)} explorers: name one of "
+                         f"{', '.join(e.call_name for e in explorers)}.")
+    raise ValueError(f"No explorer {name!r}. Explorers: {', '.join(REGISTRY)}; lessons with one: "
+                     f"{', '.join(LESSON_EXPLORERS)}.")

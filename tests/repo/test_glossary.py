@@ -110,6 +110,7 @@ USAGE_PATTERNS = {
     "roll-call-vote": r"roll[- ]call",
     "sco": r"\bSCO\b|Shanghai Cooperation",
     "semipalatinsk-test-site": r"Semipalatinsk",
+    "sponsorship-un-resolutions": r"\bsponsorship\b|\b(?:main|additional)\*? sponsors?\b",
     "tiv": r"\bTIV\b|trend-indicator value",
     "tpnw": r"ban treaty|Prohibition of Nuclear Weapons|\bTPNW\b",
     "un-general-assembly": r"General Assembly",

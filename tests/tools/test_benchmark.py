@@ -28,10 +28,11 @@ def benchmark():
 
 def test_explorers_are_timed_from_the_registry(benchmark):
     """The benchmark builds a registered explorer, changes its first control and draws it bare: all three timed."""
-    from betweenpowers.explorers import EXPLORERS
+    from betweenpowers.explorers import REGISTRY
 
-    row = benchmark.bench_explorer(EXPLORERS["00_start_here"], redraws=3)
-    assert row["lesson"] == "00_start_here" and row["control"].startswith("Checkbox")
+    row = benchmark.bench_explorer(REGISTRY["agreement_explorer"], redraws=3)
+    assert row["lesson"] == "00_start_here" and row["explorer"] == "agreement_explorer"
+    assert row["control"].startswith("Checkbox")
     assert len(row["redraws"]) == 3 and len(row["bare"]) == 3
     assert row["redraw_ms"] > 0 and row["bare_ms"] > 0 and row["ratio"] == row["redraw_ms"] / row["bare_ms"]
 

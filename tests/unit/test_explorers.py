@@ -1,8 +1,9 @@
 """The registry of explorers (betweenpowers.explorers) and every explorer under every control.
 
-* The registry is the one place that says how each lesson builds its explorer: every ``*_explorer`` function of
-  :mod:`betweenpowers.widgets` is registered for exactly one lesson, each lesson calls exactly the builder registered
-  for it, each registered explorer has grid tests, and no other module writes down explorer wiring of its own.
+* The registry is the one place that says how each lesson builds its explorers: every ``*_explorer`` function of
+  :mod:`betweenpowers.widgets` is registered once, for one lesson; each lesson calls exactly the builders registered
+  for it, in their order; each registered explorer has grid tests, and no other module writes down explorer wiring
+  of its own.
 * Every explorer survives each of its controls swept over all its values, and empty selections (every checkbox
   off): its Output always shows a figure or a message.
 """
@@ -18,7 +19,7 @@ from collections.abc import Callable
 import pytest
 from support import ROOT, shown, walk
 
-from betweenpowers.explorers import EXPLORERS, Explorer, build_explorer
+from betweenpowers.explorers import EXPLORERS, LESSON_EXPLORERS, REGISTRY, Explorer, build_explorer
 
 
 def explorer_functions() -> dict[str, Callable]:
@@ -39,28 +40,33 @@ def _lesson_code(lesson: str) -> str:
     return "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "code")
 
 
-def test_every_lesson_has_one_registered_explorer():
-    assert sorted(EXPLORERS) == sorted(path.stem for path in (ROOT / "notebooks").glob("*.ipynb"))
-    assert all(isinstance(explorer, Explorer) and explorer.lesson == key for key, explorer in EXPLORERS.items())
+def test_every_lesson_has_registered_explorers():
+    assert sorted(LESSON_EXPLORERS) == sorted(path.stem for path in (ROOT / "notebooks").glob("*.ipynb"))
+    for lesson, explorers in LESSON_EXPLORERS.items():
+        assert explorers, lesson
+        assert all(isinstance(explorer, Explorer) and explorer.lesson == lesson for explorer in explorers), lesson
+        assert EXPLORERS[lesson] is explorers[0], lesson
+    assert all(REGISTRY[name].call_name == name for name in REGISTRY)
 
 
 def test_every_explorer_function_is_registered_once():
     functions = explorer_functions()
-    registered = [explorer.builder for explorer in EXPLORERS.values()]
+    registered = [explorer.builder for explorers in LESSON_EXPLORERS.values() for explorer in explorers]
+    assert len(registered) == len(set(registered)) == len(REGISTRY), "an explorer is registered twice"
     assert sorted(f.__name__ for f in registered) == sorted(functions), "explorer functions and registry differ"
     assert all(functions[f.__name__] is f for f in registered)
 
 
-@pytest.mark.parametrize("lesson", sorted(EXPLORERS))
-def test_each_lesson_calls_the_builder_registered_for_it(lesson):
+@pytest.mark.parametrize("lesson", sorted(LESSON_EXPLORERS))
+def test_each_lesson_calls_the_builders_registered_for_it(lesson):
     called = re.findall(r"\b(\w+_explorer)\(", _lesson_code(lesson))
-    assert called == [EXPLORERS[lesson].call_name], f"{lesson} calls {called}, the registry says " \
-                                                   f"{EXPLORERS[lesson].call_name}"
+    registered = [explorer.call_name for explorer in LESSON_EXPLORERS[lesson]]
+    assert called == registered, f"{lesson} calls {called}, the registry says {registered}"
 
 
-@pytest.mark.parametrize("lesson", sorted(EXPLORERS))
-def test_each_registered_explorer_has_a_grid_test(lesson):
-    builder = EXPLORERS[lesson].builder
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_each_registered_explorer_has_a_grid_test(name):
+    builder = REGISTRY[name].builder
     topic = builder.__module__.rsplit(".", 1)[-1]
     test_file = ROOT / "tests" / "unit" / f"test_widgets_{topic}.py"
     assert test_file.exists(), f"{builder.__name__}: no tests/unit/test_widgets_{topic}.py"
@@ -72,14 +78,22 @@ def test_each_registered_explorer_has_a_grid_test(lesson):
 def test_the_registered_tables_are_shipped_and_the_figure_is_the_builders_module():
     from betweenpowers import data
 
-    for lesson, explorer in EXPLORERS.items():
-        assert set(explorer.tables) <= set(data.table_names()), lesson
-        assert explorer.figure.__module__ == explorer.builder.__module__, lesson
+    for name, explorer in REGISTRY.items():
+        assert set(explorer.tables) <= set(data.table_names()), name
+        assert explorer.figure.__module__ == explorer.builder.__module__, name
 
 
 def test_build_explorer_names_the_lessons_when_asked_for_an_unknown_one():
     with pytest.raises(ValueError, match="00_start_here"):
         build_explorer("99_nothing")
+
+
+def test_build_explorer_asks_for_a_name_when_a_lesson_has_several():
+    several = [lesson for lesson, explorers in LESSON_EXPLORERS.items() if len(explorers) > 1]
+    assert several, "no lesson with several explorers: this test has nothing to check"
+    names = [explorer.call_name for explorer in LESSON_EXPLORERS[several[0]]]
+    with pytest.raises(ValueError, match=names[1]):
+        build_explorer(several[0])
 
 
 #: Signs of explorer wiring written down outside the registry: a mapping keyed by explorer names (like the old
@@ -189,11 +203,11 @@ def sweep_explorer(explorer) -> list[tuple[str, str]]:
     return steps
 
 
-@pytest.mark.parametrize("lesson", sorted(EXPLORERS))
-def test_explorer_survives_every_control_and_empty_selections(lesson):
-    steps = sweep_explorer(EXPLORERS[lesson].build())
-    assert len(steps) > 5, f"{lesson}: only {len(steps)} steps: does it have controls?"
-    assert ("built", "figure") == steps[0], f"{lesson}: the default view is not a figure"
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_explorer_survives_every_control_and_empty_selections(name):
+    steps = sweep_explorer(REGISTRY[name].build())
+    assert len(steps) > 5, f"{name}: only {len(steps)} steps: does it have controls?"
+    assert ("built", "figure") == steps[0], f"{name}: the default view is not a figure"
 
 
 def test_sweep_catches_an_explorer_that_breaks():
