@@ -163,6 +163,10 @@ say how it was derived, e.g. "Own calculation.")::
     return f"{label}: {'; '.join(credits)}." + (f" {note}" if note else "")
 
 
+#: How every source line begins (:func:`source_line`, :func:`own_source_line`), for code that must recognise one.
+SOURCE_PREFIXES: tuple[str, ...] = ("Source:", "Sources:")
+
+
 def own_source_line(what: str) -> str:
     """The credit line of a figure drawn from something other than the data package, such as a class's verdict
     sheets (lesson 08): ``own_source_line("the class's verdict sheets")`` gives ``"Source: the class's verdict

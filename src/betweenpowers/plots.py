@@ -18,7 +18,7 @@ import io
 import math
 import textwrap
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from matplotlib.axes import Axes
@@ -80,10 +80,21 @@ def style_for(name: str) -> SeriesStyle:
 
 @dataclass(frozen=True)
 class AltFigure:
-    """A rendered figure with its alt text; displays as a PNG in Jupyter with the alt text in its metadata."""
+    """A rendered figure with its alt text; displays as a PNG in Jupyter with the alt text in its metadata.
+
+    :func:`finish` and :func:`finish_panels` also record the title, the axis labels and the source line, so that an
+    exercise can check a student's figure for them (:class:`betweenpowers.checks.FigureQuestion`).
+    """
 
     png: bytes
     alt: str
+    title: str = ""
+    xlabel: str = ""
+    ylabel: str = ""
+    source: str = ""
+
+    def __repr__(self) -> str:
+        return f"AltFigure({self.title or 'untitled'!r}, {len(self.png):,} bytes of PNG)"
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
         data = {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": f"[Figure] {self.alt}"}
@@ -240,6 +251,11 @@ def mark_source_switch(ax: Axes, at: float, label: str) -> None:
             color="#444444")
 
 
+def _labelled(figure: AltFigure, **labels: str) -> AltFigure:
+    """The rendered figure with its title, axis labels and source line recorded (anything else passes through)."""
+    return replace(figure, **labels) if isinstance(figure, AltFigure) else figure
+
+
 def finish(fig: Figure, ax: Axes, *, title: str, xlabel: str, ylabel: str, source: str, alt: str) -> AltFigure:
     """Add title, axis labels (with units) and the source line, then render with alt text.
 
@@ -257,7 +273,7 @@ def finish(fig: Figure, ax: Axes, *, title: str, xlabel: str, ylabel: str, sourc
         fig.get_layout_engine().set(h_pad=0.15, rect=(0, bottom, 1, 1 - bottom))
     else:
         fig.get_layout_engine().set(h_pad=0.15)
-    return render(fig, alt)
+    return _labelled(render(fig, alt), title=title, xlabel=xlabel, ylabel=ylabel, source=source)
 
 
 def finish_panels(fig: Figure, axes: list[Axes], *, title: str, source: str, alt: str, note: str = "") -> AltFigure:
@@ -280,4 +296,4 @@ def finish_panels(fig: Figure, axes: list[Axes], *, title: str, source: str, alt
         reserved += 0.05 + 0.16 * len(note_lines)
     bottom = reserved / height
     fig.get_layout_engine().set(h_pad=0.06, rect=(0, bottom, 1, 1 - bottom))
-    return render(fig, alt)
+    return _labelled(render(fig, alt), title=title, source=source)

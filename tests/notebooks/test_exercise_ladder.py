@@ -1,6 +1,7 @@
-"""The exercise ladder (issue 11): every question has a rung, each set has at least one *reproduce* and two
-*transfer* questions, and the answer to a transfer question is never printed in its lesson (stored outputs or
-prose) at the precision a lesson prints numbers: a student must compute it, not read it off."""
+"""The exercise ladder (issue 11): every question has a rung; each set has at least one *reproduce*, two
+*transfer* questions and one *extend* task (a figure whose form is checked); and the answer to a transfer question
+is never printed in its lesson (stored outputs or prose) at the precision a lesson prints numbers: a student must
+compute it, not read it off."""
 
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def test_every_question_has_a_rung():
 @pytest.mark.parametrize("number", SETS)
 def test_each_set_reproduces_then_transfers(number):
     rungs = Counter(get_question(qid).level for qid in EXERCISE_IDS if qid.startswith(f"{number}."))
-    assert rungs["reproduce"] >= 1 and rungs["transfer"] >= 2, f"set {number}: {dict(rungs)}"
+    assert rungs["reproduce"] >= 1 and rungs["transfer"] >= 2 and rungs["extend"] >= 1, f"set {number}: {dict(rungs)}"
 
 
 @pytest.mark.parametrize("number", SETS)

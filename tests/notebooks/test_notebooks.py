@@ -85,7 +85,8 @@ def _first_run(runs, path: Path) -> dict[str, list[str]]:
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
 def test_solutions_pass_every_check(runs, path):
     feedback = check_feedback(path, _first_run(runs, path))
-    assert 4 <= len(feedback) <= 8, f"expected 4-8 questions, found {sorted(feedback)}"
+    # 4-8 questions, plus the set's one extend task (a figure: issue 11's ladder)
+    assert 5 <= len(feedback) <= 9, f"expected 5-9 questions, found {sorted(feedback)}"
     for question, printed in feedback.items():
         assert printed.startswith(("Correct", "Thanks")), f"{question}: {printed!r}"
 

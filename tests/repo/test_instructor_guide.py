@@ -473,11 +473,19 @@ def test_guide_lists_the_course_verdicts_as_the_answer_key_has_them(guide):
 def _expected_as_shown(question_id: str) -> str:
     """How the guide's answer tables show a question's expected answer (computed by the answer key)."""
     from betweenpowers.checks import get_question
-    from betweenpowers.checks.questions import ChoiceQuestion, NumberQuestion, TextQuestion, compute_expected
+    from betweenpowers.checks.questions import (
+        ChoiceQuestion,
+        FigureQuestion,
+        NumberQuestion,
+        TextQuestion,
+        compute_expected,
+    )
 
     question = get_question(question_id)
     if isinstance(question, TextQuestion):
         return "rubric below"
+    if isinstance(question, FigureQuestion):
+        return "a figure (form checked)"
     value = compute_expected(question)
     if isinstance(question, ChoiceQuestion):
         return f"**{value}**"

@@ -327,3 +327,25 @@ def test_grading_a_present_answer_directly():
     assert number.grade(pd.Series([0.4523])).outcome is Outcome.WRONG_TYPE
     # Question.grade sees only present answers: missing ones are handled by grade()/evaluate()
     assert number.grade("...").outcome is Outcome.WRONG_TYPE
+
+
+def test_figure_question_names_what_a_figure_lacks_and_accepts_a_complete_one():
+    from betweenpowers import data
+    from betweenpowers.checks import FigureQuestion
+    from betweenpowers.plots import finish, new_figure
+
+    question = FigureQuestion(id="demo.fig", level="extend")
+    fig, ax = new_figure()
+    ax.plot([2020, 2021], [20.0, 25.0])
+    good = finish(fig, ax, title="China's share of Kazakhstan's trade, 2020-2021", xlabel="Year",
+                  ylabel="Share of total trade, %", source=data.source_line("trade_dots"),
+                  alt="Line chart of China's share of Kazakhstan's total trade, from 20% in 2020 to 25% in 2021.")
+    assert question.grade(good).outcome is Outcome.CORRECT
+    fig, ax = new_figure()
+    ax.plot([1, 2], [3, 4])
+    bare = finish(fig, ax, title="Trade", xlabel="", ylabel="y", source="my own numbers", alt="A line.")
+    message = question.grade(bare).message
+    for lack in ("title is too short", "x axis has no label", "names a unit", "source line is missing",
+                 "alt text has 2 words"):
+        assert lack in message, lack
+    assert question.grade(3).outcome is Outcome.WRONG_TYPE

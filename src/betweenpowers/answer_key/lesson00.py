@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from betweenpowers import data
-from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TextQuestion, ValueQuestion, register
+from betweenpowers.checks import ChoiceQuestion, FigureQuestion, NumberQuestion, TextQuestion, ValueQuestion, register
 
 
 # -- Lesson 00: Start here -------------------------------------------------------------------------------------
@@ -189,5 +189,10 @@ register(
         prompt="Does the agreement chart alone show that Kazakhstan balances between Russia, China and the West?",
         min_words=25,
         solution_notebook=LESSON_00,
+    ),
+    FigureQuestion(
+        id="00.7",
+        level="extend",
+        prompt="Kazakhstan's agreement with Russia against the median UN member's, 1992–2025",
     ),
 )

@@ -9,7 +9,15 @@ from __future__ import annotations
 import pandas as pd
 
 from betweenpowers import data
-from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TableQuestion, TextQuestion, ValueQuestion, register
+from betweenpowers.checks import (
+    ChoiceQuestion,
+    FigureQuestion,
+    NumberQuestion,
+    TableQuestion,
+    TextQuestion,
+    ValueQuestion,
+    register,
+)
 from betweenpowers.measures.events import BORDERLINE_EVENTS
 
 LESSON_01 = "solutions/01_multivector_doctrine.ipynb"
@@ -144,5 +152,10 @@ register(
         prompt="Does the 1991-2019 event record support the claim of equidistance between Russia, China and the West?",
         min_words=25,
         solution_notebook=LESSON_01,
+    ),
+    FigureQuestion(
+        id="01.7",
+        level="extend",
+        prompt="Events per vector, 1991–2019, split by mode",
     ),
 )

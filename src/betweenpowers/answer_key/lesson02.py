@@ -12,7 +12,7 @@ import math
 import pandas as pd
 
 from betweenpowers import data
-from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TextQuestion, ValueQuestion, register
+from betweenpowers.checks import ChoiceQuestion, FigureQuestion, NumberQuestion, TextQuestion, ValueQuestion, register
 
 LESSON_02 = "solutions/02_trade_vectors.ipynb"
 
@@ -203,5 +203,10 @@ register(
         prompt="Is the claim 'China has become Kazakhstan's largest trading partner' supported by the data?",
         min_words=40,
         solution_notebook=LESSON_02,
+    ),
+    FigureQuestion(
+        id="02.8",
+        level="extend",
+        prompt="China's and Russia's shares of Kazakhstan's trade, 1994–2025",
     ),
 )

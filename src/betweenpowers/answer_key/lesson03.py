@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from betweenpowers import data
-from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TextQuestion, ValueQuestion, register
+from betweenpowers.checks import ChoiceQuestion, FigureQuestion, NumberQuestion, TextQuestion, ValueQuestion, register
 
 LESSON_03 = "solutions/03_voting_vectors.ipynb"
 CENTRAL_ASIA = ["KAZ", "UZB", "KGZ", "TJK", "TKM"]
@@ -222,5 +222,10 @@ register(
             ABSENCES_KEPT: lambda: _half_agreement(_ukraine_rows(), "KAZ", "RUS", drop_absent=False),
         },
         hint="Select the roll calls with str.contains (a | between the words), then score as in 03.1.",
+    ),
+    FigureQuestion(
+        id="03.9",
+        level="extend",
+        prompt="Two Central Asian ideal points, one vintage",
     ),
 )

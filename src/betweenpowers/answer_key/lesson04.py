@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from betweenpowers import data
-from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TextQuestion, ValueQuestion, register
+from betweenpowers.checks import ChoiceQuestion, FigureQuestion, NumberQuestion, TextQuestion, ValueQuestion, register
 
 LESSON_04 = "solutions/04_security_investment.ipynb"
 
@@ -210,5 +210,10 @@ register(
         prompt="Is Kazakhstan balanced between Russia, China and the West, judging by the scorecard?",
         min_words=40,
         solution_notebook=LESSON_04,
+    ),
+    FigureQuestion(
+        id="04.8",
+        level="extend",
+        prompt="Arms delivered to Kazakhstan by supplier",
     ),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from betweenpowers import data
-from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TextQuestion, ValueQuestion, register
+from betweenpowers.checks import ChoiceQuestion, FigureQuestion, NumberQuestion, TextQuestion, ValueQuestion, register
 from betweenpowers.measures.coding import CLASSMATE_CODING, CODING_SAMPLE
 
 LESSON_05 = "solutions/05_balance_to_initiative.ipynb"
@@ -189,5 +189,10 @@ register(
         prompt="Does the events table support the claim of a move from balancing to agenda-setting after 2019?",
         min_words=40,
         solution_notebook=LESSON_05,
+    ),
+    FigureQuestion(
+        id="05.8",
+        level="extend",
+        prompt="UN initiatives per year",
     ),
 )

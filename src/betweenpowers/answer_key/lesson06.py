@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from betweenpowers import data
-from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TextQuestion, ValueQuestion, register
+from betweenpowers.checks import ChoiceQuestion, FigureQuestion, NumberQuestion, TextQuestion, ValueQuestion, register
 
 LESSON_06 = "solutions/06_neighbours_corridors.ipynb"
 
@@ -190,5 +190,10 @@ register(
         prompt="Does the evidence support claim C05 (Kazakhstan and Uzbekistan moved from rivalry to partnership)?",
         min_words=40,
         solution_notebook=LESSON_06,
+    ),
+    FigureQuestion(
+        id="06.8",
+        level="extend",
+        prompt="Kazakhstan's trade with Kyrgyzstan",
     ),
 )

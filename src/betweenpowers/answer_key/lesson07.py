@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from betweenpowers import data
-from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TextQuestion, register
+from betweenpowers.checks import ChoiceQuestion, FigureQuestion, NumberQuestion, TextQuestion, register
 
 LESSON_07 = "solutions/07_fragile_foundations.ipynb"
 
@@ -193,5 +193,10 @@ register(
                "does the exposure to Russia (C14) change the answer?",
         min_words=40,
         solution_notebook=LESSON_07,
+    ),
+    FigureQuestion(
+        id="07.8",
+        level="extend",
+        prompt="Oil price and exports, year on year",
     ),
 )

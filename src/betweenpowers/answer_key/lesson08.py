@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from betweenpowers import data
-from betweenpowers.checks import ChoiceQuestion, NumberQuestion, TextQuestion, register
+from betweenpowers.checks import ChoiceQuestion, FigureQuestion, NumberQuestion, TextQuestion, register
 
 LESSON_08 = "solutions/08_capstone.ipynb"
 
@@ -213,5 +213,10 @@ register(
         prompt="A verdict paragraph for a claim whose verdict moves with a definition",
         min_words=60,
         solution_notebook=LESSON_08,
+    ),
+    FigureQuestion(
+        id="08.8",
+        level="extend",
+        prompt="A figure for your policy brief",
     ),
 )

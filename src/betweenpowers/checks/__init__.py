@@ -52,7 +52,8 @@ The package, one module per concern:
 * :mod:`~betweenpowers.checks.parsing`: reading numbers, whole numbers and option letters from answers,
   :func:`is_missing` and :func:`describe`;
 * :mod:`~betweenpowers.checks.questions`: :class:`Question` and the kinds :class:`NumberQuestion`,
-  :class:`ChoiceQuestion`, :class:`TextQuestion` and :class:`ValueQuestion`;
+  :class:`ChoiceQuestion`, :class:`TextQuestion`, :class:`ValueQuestion` and :class:`FigureQuestion` (the form of a
+  student's figure);
 * :mod:`~betweenpowers.checks.tables`: :class:`TableQuestion` and its comparison engine;
 * :mod:`~betweenpowers.checks.mistakes`: the typical mistakes a message names (declared by the answer key, or
   generic: units, rounding, row labels, the form of codes) and the precision a number is accepted at;
@@ -74,7 +75,14 @@ from __future__ import annotations
 
 from betweenpowers.checks.feedback import NOT_ANSWERED_MESSAGE, ExpectedValueError, Feedback, Outcome
 from betweenpowers.checks.parsing import describe, is_missing
-from betweenpowers.checks.questions import ChoiceQuestion, NumberQuestion, Question, TextQuestion, ValueQuestion
+from betweenpowers.checks.questions import (
+    ChoiceQuestion,
+    FigureQuestion,
+    NumberQuestion,
+    Question,
+    TextQuestion,
+    ValueQuestion,
+)
 from betweenpowers.checks.registry import (
     ANSWER_KEY_MODULE,
     check,
@@ -92,6 +100,7 @@ __all__ = [
     "ChoiceQuestion",
     "ExpectedValueError",
     "Feedback",
+    "FigureQuestion",
     "NumberQuestion",
     "Outcome",
     "Question",

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -65,11 +66,13 @@ from betweenpowers.checks.parsing import (
 __all__ = [
     "LEVELS",
     "ChoiceQuestion",
+    "FigureQuestion",
     "NumberQuestion",
     "Question",
     "TextQuestion",
     "ValueQuestion",
     "compute_expected",
+    "figure_problems",
     "require_callable",
     "require_tolerances",
 ]
@@ -461,6 +464,66 @@ solutions/03_voting_vectors.ipynb.
             f"Thanks — answer recorded ({n_words} words). Compare it with the model "
             f"answer and rubric in {where}.",
         )
+
+
+#: An axis label names a unit when it has one of these (a per cent sign, a currency, a count or a scale).
+AXIS_UNIT = re.compile(r"%|US\$|USD|\bbn\b|billion|million|\bTIV\b|0-1|0 to 1|\bshare\b|\bindex\b|\bevents?\b|"
+                       r"\bnumber\b|\bcount\b|\byears?\b|per\b|\bvotes?\b|\bresolutions?\b|\bpoints?\b",
+                       re.IGNORECASE)
+
+
+def figure_problems(figure: object, min_alt_words: int = 12) -> list[str]:
+    """What a finished figure lacks: a title, two axis labels, a unit in one of them, a source line made by
+    :func:`betweenpowers.data.source_line`, alt text that describes it. An empty list for a complete figure.
+
+    >>> from types import SimpleNamespace as Fig
+    >>> figure_problems(Fig(png=b"", alt="A line", title="Trade", xlabel="", ylabel="Share, %", source="IMF"))[:2]
+    ['the title is too short: say what is shown, for whom and when', 'the x axis has no label']
+    """
+    problems = []
+    title, xlabel, ylabel = (str(getattr(figure, key, "") or "") for key in ("title", "xlabel", "ylabel"))
+    if len(title.split()) < 3:
+        problems.append("the title is too short: say what is shown, for whom and when")
+    if not xlabel.strip():
+        problems.append("the x axis has no label")
+    if not ylabel.strip():
+        problems.append("the y axis has no label")
+    if (xlabel.strip() or ylabel.strip()) and not AXIS_UNIT.search(f"{xlabel} {ylabel}"):
+        problems.append("no axis label names a unit (%, US$, million, a share 0-1, a number of events ...)")
+    from betweenpowers.data import SOURCE_PREFIXES  # here: the checks load no data until a figure is checked
+
+    if not str(getattr(figure, "source", "") or "").startswith(SOURCE_PREFIXES):
+        problems.append("the source line is missing: pass source=data.source_line(\"<table>\") to finish(...)")
+    alt_words = len(str(getattr(figure, "alt", "") or "").split())
+    if alt_words < min_alt_words:
+        plural = "s" * (alt_words != 1)
+        problems.append(f"the alt text has {alt_words} word{plural}: describe what the figure shows, its axes and "
+                        f"what stands out, in at least {min_alt_words} words")
+    return problems
+
+
+@dataclass(frozen=True, kw_only=True)
+class FigureQuestion(Question):
+    """An *extend* task: the student draws a figure with the package's helpers (``new_figure``, then ``finish``) and
+    :func:`~betweenpowers.checks.check` looks at its form: title, axis labels with a unit, a source line and alt text
+    (:func:`figure_problems`). What the figure shows is the student's choice; the solutions hold a model figure.
+    """
+
+    min_alt_words: int = 12
+    hint: str = ("Draw with fig, ax = new_figure(), then assign what finish(fig, ax, title=..., xlabel=..., "
+                 "ylabel=..., source=data.source_line(...), alt=...) returns.")
+
+    def grade(self, answer: object) -> Feedback:
+        """Name what the figure lacks, or accept it."""
+        if not (hasattr(answer, "png") and hasattr(answer, "alt")):
+            return Feedback(Outcome.WRONG_TYPE,
+                            "Wrong type: expected the figure that finish(fig, ax, ...) returns, got "
+                            f"{describe(answer)}. Assign it: figure = finish(fig, ax, title=..., ...).")
+        problems = figure_problems(answer, self.min_alt_words)
+        if problems:
+            return Feedback(Outcome.INCORRECT, "Not quite: " + "; ".join(problems) + ".")
+        return Feedback(Outcome.CORRECT, "Correct! The figure has a title, labelled axes with a unit, a source line "
+                                         "and alt text. Compare what it shows with the model figure in the solutions.")
 
 
 @dataclass(frozen=True, kw_only=True)
