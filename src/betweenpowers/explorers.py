@@ -28,6 +28,7 @@ from betweenpowers import data
 from betweenpowers.measures.claims import CLAIM_TABLES
 from betweenpowers.measures.issues import agreement_table
 from betweenpowers.measures.scorecard import DIMENSION_TABLES
+from betweenpowers.measures.speeches import theme_rates
 from betweenpowers.measures.trade import REPORTED_TABLES, join_trade_tables
 from betweenpowers.widgets.agreement import agreement_explorer, agreement_figure
 from betweenpowers.widgets.claims import claim_figure, claims_explorer
@@ -36,6 +37,7 @@ from betweenpowers.widgets.events import events_explorer, events_figure
 from betweenpowers.widgets.exposure import ANNUAL_TABLES, exposure_explorer, exposure_figure
 from betweenpowers.widgets.neighbours import neighbours_explorer, neighbours_figure
 from betweenpowers.widgets.scorecard import scorecard_explorer, scorecard_figure
+from betweenpowers.widgets.speeches import speeches_explorer, speeches_figure
 from betweenpowers.widgets.sponsorship import sponsorship_explorer, sponsorship_figure
 from betweenpowers.widgets.trade import trade_explorer, trade_figure
 from betweenpowers.widgets.votes import COMPARISON_COUNTRIES, VOTES_TABLES, votes_explorer, votes_figure
@@ -60,6 +62,12 @@ def _neighbours_tables(dots: pd.DataFrame, bns: pd.DataFrame, agreement: pd.Data
                        ) -> tuple:
     """Lesson 06 reads trade to 2025 (IMF DOTS joined to BNS), the yearly agreement and the events."""
     return (join_trade_tables(dots, bns), agreement, events)
+
+
+def _speech_theme_rates(speeches: pd.DataFrame) -> tuple:
+    """Lesson 05 counts its theme dictionary in the speeches (``theme_rates(speeches, my_themes)``); the registry
+    uses the package's dictionary."""
+    return (theme_rates(speeches),)
 
 
 def _claims_tables(*tables: pd.DataFrame) -> tuple:
@@ -103,6 +111,7 @@ _ALL: tuple[Explorer, ...] = (
     Explorer("04_security_investment", tuple(DIMENSION_TABLES.values()), scorecard_explorer, scorecard_figure),
     Explorer("05_balance_to_initiative", ("diplomatic_events",), eras_explorer, eras_figure),
     Explorer("05_balance_to_initiative", ("unga_sponsorship_yearly",), sponsorship_explorer, sponsorship_figure),
+    Explorer("05_balance_to_initiative", ("unga_speeches",), speeches_explorer, speeches_figure, _speech_theme_rates),
     Explorer("06_neighbours_corridors", (*REPORTED_TABLES, "unga_agreement_yearly", "diplomatic_events"),
              neighbours_explorer, neighbours_figure, _neighbours_tables),
     Explorer("07_fragile_foundations", ANNUAL_TABLES, exposure_explorer, exposure_figure),
